@@ -1,0 +1,196 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PreventionStrategy.Web.Features.Budget;
+using PreventionStrategy.Web.Features.Committees;
+using PreventionStrategy.Web.Features.FocusAreas;
+using PreventionStrategy.Web.Features.Identity;
+using PreventionStrategy.Web.Features.Milestones;
+using PreventionStrategy.Web.Features.Plans;
+using PreventionStrategy.Web.Features.Stakeholders;
+
+namespace PreventionStrategy.Web.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Strategy> Strategies => Set<Strategy>();
+
+    public DbSet<StrategyKeyDate> StrategyKeyDates => Set<StrategyKeyDate>();
+
+    public DbSet<FocusArea> FocusAreas => Set<FocusArea>();
+
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+
+    public DbSet<MilestoneStakeholder> MilestoneStakeholders => Set<MilestoneStakeholder>();
+
+    public DbSet<MilestoneTask> MilestoneTasks => Set<MilestoneTask>();
+
+    public DbSet<Stakeholder> Stakeholders => Set<Stakeholder>();
+
+    public DbSet<BudgetInitiative> BudgetInitiatives => Set<BudgetInitiative>();
+
+    public DbSet<BudgetAmount> BudgetAmounts => Set<BudgetAmount>();
+
+    public DbSet<Committee> Committees => Set<Committee>();
+
+    public DbSet<CommitteeMeeting> CommitteeMeetings => Set<CommitteeMeeting>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums as their names: readable in the database and in exports, and the same on PostgreSQL.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<ApplicationUser>(user =>
+        {
+            user.Property(u => u.FullName).HasMaxLength(200);
+            user.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<Strategy>(strategy =>
+        {
+            strategy.Property(s => s.Name).HasMaxLength(200);
+            strategy.Property(s => s.Municipality).HasMaxLength(200);
+            strategy.Property(s => s.Division).HasMaxLength(200);
+            strategy.Property(s => s.Purpose).HasMaxLength(4000);
+            strategy.HasOne(s => s.Committee).WithMany().HasForeignKey(s => s.CommitteeId).OnDelete(DeleteBehavior.SetNull);
+            strategy.HasMany(s => s.KeyDates).WithOne().HasForeignKey(k => k.StrategyId).OnDelete(DeleteBehavior.Cascade);
+            strategy.HasMany(s => s.FocusAreas).WithOne(f => f.Strategy).HasForeignKey(f => f.StrategyId).OnDelete(DeleteBehavior.Cascade);
+            strategy.HasMany(s => s.Milestones).WithOne(m => m.Strategy).HasForeignKey(m => m.StrategyId).OnDelete(DeleteBehavior.Cascade);
+            strategy.HasMany(s => s.BudgetInitiatives).WithOne(b => b.Strategy).HasForeignKey(b => b.StrategyId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<StrategyKeyDate>(keyDate =>
+        {
+            keyDate.Property(k => k.Label).HasMaxLength(300);
+            keyDate.OwnsOne(k => k.Timing, ConfigureTiming);
+        });
+
+        builder.Entity<FocusArea>(focusArea =>
+        {
+            focusArea.Property(f => f.Title).HasMaxLength(200);
+            focusArea.Property(f => f.Description).HasMaxLength(4000);
+            focusArea.Property(f => f.Aims).HasMaxLength(4000);
+            focusArea.HasIndex(f => new { f.StrategyId, f.SortOrder });
+        });
+
+        builder.Entity<Milestone>(milestone =>
+        {
+            milestone.Property(m => m.Title).HasMaxLength(200);
+            milestone.Property(m => m.Description).HasMaxLength(4000);
+            milestone.Property(m => m.Location).HasMaxLength(200);
+            milestone.Property(m => m.PreconditionNote).HasMaxLength(500);
+            milestone.OwnsOne(m => m.Timing, ConfigureTiming);
+            milestone.HasOne(m => m.Owner).WithMany().HasForeignKey(m => m.OwnerId).OnDelete(DeleteBehavior.SetNull);
+            milestone.HasOne(m => m.Precondition).WithMany().HasForeignKey(m => m.PreconditionId).OnDelete(DeleteBehavior.SetNull);
+            milestone.HasMany(m => m.FocusAreas).WithMany().UsingEntity("MilestoneFocusAreas");
+            milestone.HasMany(m => m.Stakeholders).WithOne().HasForeignKey(s => s.MilestoneId).OnDelete(DeleteBehavior.Cascade);
+            milestone.HasMany(m => m.Tasks).WithOne(t => t.Milestone).HasForeignKey(t => t.MilestoneId).OnDelete(DeleteBehavior.Cascade);
+            milestone.HasIndex(m => new { m.StrategyId, m.Status });
+            milestone.HasIndex(m => m.OwnerId);
+            milestone.Ignore(m => m.ExpectedBy);
+            milestone.Ignore(m => m.IsOpen);
+        });
+
+        builder.Entity<MilestoneStakeholder>(link =>
+        {
+            link.HasKey(l => new { l.MilestoneId, l.StakeholderId });
+            link.HasOne(l => l.Stakeholder).WithMany().HasForeignKey(l => l.StakeholderId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<MilestoneTask>(task =>
+        {
+            task.Property(t => t.Title).HasMaxLength(200);
+            task.HasOne(t => t.Owner).WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<Stakeholder>(stakeholder =>
+        {
+            stakeholder.Property(s => s.Name).HasMaxLength(200);
+            stakeholder.Property(s => s.Title).HasMaxLength(200);
+            stakeholder.Property(s => s.Email).HasMaxLength(256);
+            stakeholder.Property(s => s.Description).HasMaxLength(1000);
+            stakeholder.HasOne(s => s.Unit).WithMany(u => u.Members).HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
+            stakeholder.HasIndex(s => s.Name);
+        });
+
+        builder.Entity<BudgetInitiative>(initiative =>
+        {
+            initiative.Property(b => b.BudgetSketch).HasMaxLength(200);
+            initiative.Property(b => b.Title).HasMaxLength(200);
+            initiative.Property(b => b.Description).HasMaxLength(4000);
+            initiative.Property(b => b.DecisionNote).HasMaxLength(1000);
+            initiative.HasMany(b => b.Amounts).WithOne().HasForeignKey(a => a.BudgetInitiativeId).OnDelete(DeleteBehavior.Cascade);
+            initiative.HasMany(b => b.FocusAreas).WithMany().UsingEntity("BudgetInitiativeFocusAreas");
+            initiative.HasMany(b => b.Milestones).WithMany().UsingEntity("BudgetInitiativeMilestones");
+        });
+
+        builder.Entity<BudgetAmount>().HasIndex(a => new { a.BudgetInitiativeId, a.Year }).IsUnique();
+
+        builder.Entity<Committee>(committee =>
+        {
+            committee.Property(c => c.Name).HasMaxLength(200);
+            committee.Property(c => c.Municipality).HasMaxLength(200);
+            committee.Property(c => c.Description).HasMaxLength(1000);
+            committee.HasMany(c => c.Members).WithMany().UsingEntity("CommitteeMembers");
+            committee.HasMany(c => c.Meetings).WithOne(m => m.Committee).HasForeignKey(m => m.CommitteeId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CommitteeMeeting>(meeting =>
+        {
+            meeting.Property(m => m.Location).HasMaxLength(200);
+            meeting.Property(m => m.Notes).HasMaxLength(1000);
+            meeting.HasIndex(m => m.MeetingDate);
+        });
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(entity.ClrType).Property(nameof(Entity.Version)).IsConcurrencyToken();
+        }
+    }
+
+    private static void ConfigureTiming<TOwner>(OwnedNavigationBuilder<TOwner, PlannedTiming> timing)
+        where TOwner : class
+    {
+        timing.Property(t => t.Precision).HasColumnName("TimingPrecision");
+        timing.Property(t => t.Year).HasColumnName("TimingYear");
+        timing.Property(t => t.Period).HasColumnName("TimingPeriod");
+        timing.Property(t => t.Date).HasColumnName("TimingDate");
+        timing.Property(t => t.StartTime).HasColumnName("TimingStartTime");
+        timing.Property(t => t.EndTime).HasColumnName("TimingEndTime");
+        timing.Property(t => t.Start).HasColumnName("PeriodStart");
+        timing.Property(t => t.End).HasColumnName("PeriodEnd");
+        timing.HasIndex(t => t.Start);
+    }
+
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<Entity>())
+        {
+            if (entry.State is EntityState.Added)
+            {
+                entry.Entity.Version = 1;
+            }
+            else if (entry.State is EntityState.Modified)
+            {
+                entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
+            }
+        }
+    }
+}

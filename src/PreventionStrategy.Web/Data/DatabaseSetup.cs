@@ -1,0 +1,34 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace PreventionStrategy.Web.Data;
+
+public static class DatabaseSetup
+{
+    /// <summary>
+    /// Microsoft.Data.Sqlite already waits on a locked database (it retries SQLITE_BUSY until the
+    /// command timeout, "Default Timeout" in the connection string, 30 s by default), so the busy
+    /// timeout needs no pragma here.
+    /// The SQLite file's folder must exist before the first connection, and WAL lets readers go on
+    /// while one writer commits. WAL is a property of the file, so setting it once suffices.
+    /// </summary>
+    public static async Task PrepareAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}

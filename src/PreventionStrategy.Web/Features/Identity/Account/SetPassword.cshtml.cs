@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace PreventionStrategy.Web.Features.Identity.Account;
+
+/// <summary>Where an invitation link lands: the invited person chooses a password and is signed in.</summary>
+[AllowAnonymous]
+public sealed class SetPasswordModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? UserId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Token { get; set; }
+
+    [BindProperty]
+    public PasswordInput Input { get; set; } = new();
+
+    public bool LinkIsValid { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        LinkIsValid = await FindUserAsync() is not null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await FindUserAsync();
+        LinkIsValid = user is not null;
+        if (user is null || !ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await users.ResetPasswordAsync(user, Token!, Input.Password);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code == "InvalidToken" ? string.Empty : "Input.Password", error.Description);
+            }
+
+            return Page();
+        }
+
+        user.EmailConfirmed = true;
+        await users.UpdateAsync(user);
+        await signIn.SignInAsync(user, isPersistent: false);
+        TempData["Success"] = localizer["SetPassword.Done"].Value;
+        return RedirectToPage("/Index");
+    }
+
+    private async Task<ApplicationUser?> FindUserAsync()
+    {
+        if (string.IsNullOrEmpty(UserId) || string.IsNullOrEmpty(Token))
+        {
+            return null;
+        }
+
+        var user = await users.FindByIdAsync(UserId);
+        return user is { IsDisabled: false } ? user : null;
+    }
+}

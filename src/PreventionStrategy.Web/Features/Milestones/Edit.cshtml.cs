@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Identity;
+using PreventionStrategy.Web.Features.Shared;
+
+namespace PreventionStrategy.Web.Features.Milestones;
+
+/// <summary>Create (no id) or edit a milestone, and delete it.</summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class EditModel(AppDbContext db, MilestoneEditor editor, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty]
+    public MilestoneInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public int? StrategyId { get; set; }
+
+    public int? Id { get; private set; }
+
+    public string StrategyName { get; private set; } = string.Empty;
+
+    public MilestoneFormOptions Options { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (id is not null)
+        {
+            var milestone = await LoadAsync(id.Value, cancellationToken);
+            if (milestone is null)
+            {
+                return NotFound();
+            }
+
+            Input = MilestoneEditor.ToInput(milestone);
+            StrategyId = milestone.StrategyId;
+        }
+
+        return await ShowFormAsync(id, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
+    {
+        Milestone? milestone = null;
+        if (id is not null)
+        {
+            milestone = await LoadAsync(id.Value, cancellationToken);
+            if (milestone is null)
+            {
+                return NotFound();
+            }
+
+            StrategyId = milestone.StrategyId;
+        }
+
+        if (StrategyId is null || !await db.Strategies.AnyAsync(s => s.Id == StrategyId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        await editor.ValidateAsync(Input, StrategyId.Value, id, ModelState, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return await ShowFormAsync(id, cancellationToken);
+        }
+
+        if (milestone is null)
+        {
+            milestone = new Milestone { StrategyId = StrategyId.Value, Title = Input.Title, Timing = Input.Timing.ToTiming() };
+            db.Milestones.Add(milestone);
+        }
+
+        await editor.ApplyAsync(milestone, Input, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException conflict)
+        {
+            Input.Version = await ConcurrencyConflict.ExplainAsync(conflict, ModelState, localizer) ?? Input.Version;
+            return await ShowFormAsync(id, cancellationToken);
+        }
+
+        TempData["Success"] = localizer["Saved", milestone.Title].Value;
+        return RedirectToPage("/Milestones/Details", new { id = milestone.Id });
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        var milestone = await db.Milestones.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (milestone is null)
+        {
+            return NotFound();
+        }
+
+        db.Milestones.Remove(milestone);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Success"] = localizer["Deleted", milestone.Title].Value;
+        return RedirectToPage("/Milestones/Index", new { strategyId = milestone.StrategyId });
+    }
+
+    private Task<Milestone?> LoadAsync(int id, CancellationToken cancellationToken) =>
+        db.Milestones.Include(m => m.FocusAreas).Include(m => m.Stakeholders).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+
+    private async Task<IActionResult> ShowFormAsync(int? id, CancellationToken cancellationToken)
+    {
+        var strategy = StrategyId is null ? null : await db.Strategies.AsNoTracking().Where(s => s.Id == StrategyId).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken);
+        if (strategy is null)
+        {
+            return NotFound();
+        }
+
+        Id = id;
+        StrategyName = strategy;
+        Options = await editor.LoadOptionsAsync(StrategyId!.Value, id, cancellationToken);
+        return Page();
+    }
+}

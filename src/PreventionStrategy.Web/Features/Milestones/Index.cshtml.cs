@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Plans;
+
+namespace PreventionStrategy.Web.Features.Milestones;
+
+public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public MilestoneFilter Filter { get; set; } = new();
+
+    public StrategyHeading? Strategy { get; private set; }
+
+    public IReadOnlyList<MilestoneRow> Rows { get; private set; } = [];
+
+    public int TotalCount { get; private set; }
+
+    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+
+    public DateOnly Today { get; private set; }
+
+    public IReadOnlyList<SelectListItem> FocusAreaOptions { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> OwnerOptions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Strategy = await CurrentStrategy.FindAsync(db, Filter.StrategyId, cancellationToken);
+        if (Strategy is null)
+        {
+            return Filter.StrategyId is null ? RedirectToPage("/Index") : NotFound();
+        }
+
+        // Invalid filter values (a bad date, an unknown status) are dropped, not fatal: the list still shows.
+        foreach (var key in ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToList())
+        {
+            ModelState.Remove(key);
+        }
+
+        Filter.StrategyId = Strategy.Id;
+        Filter.Page = Math.Max(1, Filter.Page);
+        Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+        var filtered = Filter.Apply(db.Milestones.AsNoTracking(), Today);
+        TotalCount = await filtered.CountAsync(cancellationToken);
+        Rows = await db.WithFocusAreasAsync(
+            await Filter.Order(filtered).Skip((Filter.Page - 1) * PageSize).Take(PageSize).ToRows().ToListAsync(cancellationToken),
+            cancellationToken);
+
+        FocusAreaOptions = await db.FocusAreas.AsNoTracking()
+            .Where(f => f.StrategyId == Strategy.Id)
+            .OrderBy(f => f.SortOrder)
+            .Select(f => new SelectListItem($"{f.SortOrder}. {f.Title}", f.Id.ToString()))
+            .ToListAsync(cancellationToken);
+        OwnerOptions = await db.Milestones.AsNoTracking()
+            .Where(m => m.StrategyId == Strategy.Id && m.Owner != null)
+            .Select(m => new { m.Owner!.Id, m.Owner.FullName })
+            .Distinct()
+            .OrderBy(o => o.FullName)
+            .Select(o => new SelectListItem(o.FullName, o.Id))
+            .ToListAsync(cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,76 @@
+using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.FocusAreas;
+using PreventionStrategy.Web.Features.Identity;
+using PreventionStrategy.Web.Features.Plans;
+
+namespace PreventionStrategy.Web.Features.Milestones;
+
+public sealed class Milestone : Entity
+{
+    public int StrategyId { get; set; }
+
+    public Strategy? Strategy { get; set; }
+
+    public required string Title { get; set; }
+
+    public string? Description { get; set; }
+
+    public MilestoneKind Kind { get; set; }
+
+    public required PlannedTiming Timing { get; set; }
+
+    public string? Location { get; set; }
+
+    public string? OwnerId { get; set; }
+
+    public ApplicationUser? Owner { get; set; }
+
+    public MilestoneStatus Status { get; set; } = MilestoneStatus.Planned;
+
+    public int ProgressPercent { get; set; }
+
+    public DateOnly? ForecastDate { get; set; }
+
+    public DateOnly? CompletedOn { get; set; }
+
+    /// <summary>A milestone that must be reached first (the task force starts only if the budget sketch is approved).</summary>
+    public int? PreconditionId { get; set; }
+
+    public Milestone? Precondition { get; set; }
+
+    public string? PreconditionNote { get; set; }
+
+    public List<FocusArea> FocusAreas { get; set; } = [];
+
+    public List<MilestoneStakeholder> Stakeholders { get; set; } = [];
+
+    public List<MilestoneTask> Tasks { get; set; } = [];
+
+    /// <summary>The day by which it is expected to happen: the forecast when one is given, else the end of the planned period.</summary>
+    public DateOnly ExpectedBy => ForecastDate ?? Timing.End;
+
+    public bool IsOpen => Status is not (MilestoneStatus.Done or MilestoneStatus.Cancelled);
+
+    public bool IsOverdue(DateOnly today) => IsOpen && ExpectedBy < today;
+}
+
+public enum MilestoneKind
+{
+    MappingDay,
+    ThemeDay,
+    ThemeMeeting,
+    Launch,
+    Deliverable,
+    Decision,
+    Other,
+}
+
+public enum MilestoneStatus
+{
+    Planned,
+    InProgress,
+    AtRisk,
+    Delayed,
+    Done,
+    Cancelled,
+}

@@ -1,0 +1,135 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Identity;
+using PreventionStrategy.Web.Features.Plans;
+
+namespace PreventionStrategy.Web.Features.Milestones;
+
+public sealed record MilestoneFormOptions(
+    IReadOnlyList<FocusAreaTag> FocusAreas,
+    IReadOnlyList<SelectListItem> Owners,
+    IReadOnlyList<SelectListItem> Preconditions,
+    IReadOnlyList<(int Id, string Name, bool IsUnit)> Stakeholders);
+
+/// <summary>Loads, checks and saves the administrators' milestone form. Checks that need the database live here, not in the input.</summary>
+public sealed class MilestoneEditor(AppDbContext db, UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> localizer)
+{
+    public async Task<MilestoneFormOptions> LoadOptionsAsync(int strategyId, int? milestoneId, CancellationToken cancellationToken)
+    {
+        var focusAreas = await db.FocusAreas.AsNoTracking().Where(f => f.StrategyId == strategyId).OrderBy(f => f.SortOrder)
+            .Select(f => new FocusAreaTag(f.Id, f.SortOrder, f.Title)).ToListAsync(cancellationToken);
+        var owners = (await EligibleOwnersAsync()).Select(u => new SelectListItem(u.FullName, u.Id)).ToList();
+        var preconditions = await db.Milestones.AsNoTracking().Where(m => m.StrategyId == strategyId && m.Id != milestoneId)
+            .OrderBy(m => m.Timing.Start).Select(m => new SelectListItem(m.Title, m.Id.ToString())).ToListAsync(cancellationToken);
+        var stakeholders = await db.Stakeholders.AsNoTracking().OrderBy(s => s.Kind).ThenBy(s => s.Name)
+            .Select(s => new { s.Id, s.Name, IsUnit = s.Kind == Stakeholders.StakeholderKind.Unit }).ToListAsync(cancellationToken);
+        return new MilestoneFormOptions(focusAreas, owners, preconditions, stakeholders.Select(s => (s.Id, s.Name, s.IsUnit)).ToList());
+    }
+
+    public static MilestoneInput ToInput(Milestone milestone) => new()
+    {
+        Version = milestone.Version,
+        Title = milestone.Title,
+        Description = milestone.Description,
+        Kind = milestone.Kind,
+        Timing = TimingInput.From(milestone.Timing),
+        Location = milestone.Location,
+        OwnerId = milestone.OwnerId,
+        Status = milestone.Status,
+        ProgressPercent = milestone.ProgressPercent,
+        ForecastDate = milestone.ForecastDate,
+        PreconditionId = milestone.PreconditionId,
+        PreconditionNote = milestone.PreconditionNote,
+        FocusAreaIds = milestone.FocusAreas.Select(f => f.Id).ToList(),
+        StakeholderRoles = milestone.Stakeholders.ToDictionary(s => s.StakeholderId, s => (StakeholderRole?)s.Role),
+    };
+
+    public async Task ValidateAsync(MilestoneInput input, int strategyId, int? milestoneId, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    {
+        foreach (var (field, message) in input.Timing.Validate(localizer))
+        {
+            modelState.AddModelError($"Input.Timing.{field}", message);
+        }
+
+        var knownFocusAreas = await db.FocusAreas.Where(f => f.StrategyId == strategyId && input.FocusAreaIds.Contains(f.Id)).CountAsync(cancellationToken);
+        if (knownFocusAreas != input.FocusAreaIds.Distinct().Count())
+        {
+            modelState.AddModelError("Input.FocusAreaIds", localizer["Milestones.UnknownFocusArea"]);
+        }
+
+        if (!string.IsNullOrEmpty(input.OwnerId) && (await EligibleOwnersAsync()).All(u => u.Id != input.OwnerId))
+        {
+            modelState.AddModelError("Input.OwnerId", localizer["Milestones.UnknownOwner"]);
+        }
+
+        if (input.PreconditionId is { } preconditionId
+            && (preconditionId == milestoneId || !await db.Milestones.AnyAsync(m => m.Id == preconditionId && m.StrategyId == strategyId, cancellationToken)))
+        {
+            modelState.AddModelError("Input.PreconditionId", localizer["Milestones.UnknownPrecondition"]);
+        }
+
+        var stakeholderIds = input.StakeholderRoles.Where(r => r.Value is not null).Select(r => r.Key).ToList();
+        if (await db.Stakeholders.CountAsync(s => stakeholderIds.Contains(s.Id), cancellationToken) != stakeholderIds.Count)
+        {
+            modelState.AddModelError("Input.StakeholderRoles", localizer["Milestones.UnknownStakeholder"]);
+        }
+    }
+
+    public async Task<Milestone> ApplyAsync(Milestone milestone, MilestoneInput input, DateOnly today, CancellationToken cancellationToken)
+    {
+        // The version the user saw: if someone saved since, SaveChanges refuses instead of overwriting.
+        db.Entry(milestone).Property(m => m.Version).OriginalValue = input.Version;
+
+        milestone.Title = input.Title.Trim();
+        milestone.Description = input.Description?.Trim();
+        milestone.Kind = input.Kind;
+        milestone.Timing = input.Timing.ToTiming();
+        milestone.Location = input.Location?.Trim();
+        milestone.OwnerId = string.IsNullOrEmpty(input.OwnerId) ? null : input.OwnerId;
+        milestone.Status = input.Status;
+        milestone.ProgressPercent = input.Status == MilestoneStatus.Done ? 100 : input.ProgressPercent;
+        milestone.CompletedOn = input.Status == MilestoneStatus.Done ? milestone.CompletedOn ?? today : null;
+        milestone.ForecastDate = input.ForecastDate;
+        milestone.PreconditionId = input.PreconditionId;
+        milestone.PreconditionNote = input.PreconditionNote?.Trim();
+
+        var focusAreaIds = input.FocusAreaIds.Distinct().ToList();
+        milestone.FocusAreas.RemoveAll(f => !focusAreaIds.Contains(f.Id));
+        var toAdd = focusAreaIds.Except(milestone.FocusAreas.Select(f => f.Id)).ToList();
+        milestone.FocusAreas.AddRange(await db.FocusAreas.Where(f => toAdd.Contains(f.Id)).ToListAsync(cancellationToken));
+
+        var roles = input.StakeholderRoles.Where(r => r.Value is not null).ToDictionary(r => r.Key, r => r.Value!.Value);
+        milestone.Stakeholders.RemoveAll(s => !roles.ContainsKey(s.StakeholderId));
+        foreach (var (stakeholderId, role) in roles)
+        {
+            var existing = milestone.Stakeholders.FirstOrDefault(s => s.StakeholderId == stakeholderId);
+            if (existing is null)
+            {
+                milestone.Stakeholders.Add(new MilestoneStakeholder { StakeholderId = stakeholderId, Role = role });
+            }
+            else
+            {
+                existing.Role = role;
+            }
+        }
+
+        // Link changes alone do not mark the row modified; bump the version anyway so they are guarded too.
+        if (db.Entry(milestone).State == EntityState.Unchanged)
+        {
+            db.Entry(milestone).State = EntityState.Modified;
+        }
+
+        return milestone;
+    }
+
+    private async Task<IList<ApplicationUser>> EligibleOwnersAsync()
+    {
+        var heads = await users.GetUsersInRoleAsync(Roles.DepartmentHead);
+        var admins = await users.GetUsersInRoleAsync(Roles.Administrator);
+        return heads.Concat(admins).Where(u => !u.IsDisabled).DistinctBy(u => u.Id).OrderBy(u => u.FullName).ToList();
+    }
+}

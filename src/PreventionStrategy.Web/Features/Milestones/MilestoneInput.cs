@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+using PreventionStrategy.Web.Features.Plans;
+
+namespace PreventionStrategy.Web.Features.Milestones;
+
+public sealed class MilestoneInput
+{
+    public int Version { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(200, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.Title")]
+    public string Title { get; set; } = string.Empty;
+
+    [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.Description")]
+    public string? Description { get; set; }
+
+    [Display(Name = "Field.Kind")]
+    public MilestoneKind Kind { get; set; } = MilestoneKind.Other;
+
+    public TimingInput Timing { get; set; } = new();
+
+    [StringLength(200, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.Location")]
+    public string? Location { get; set; }
+
+    [Display(Name = "Field.Owner")]
+    public string? OwnerId { get; set; }
+
+    [Display(Name = "Field.Status")]
+    public MilestoneStatus Status { get; set; } = MilestoneStatus.Planned;
+
+    [Range(0, 100, ErrorMessage = "Validation.Range")]
+    [Display(Name = "Field.ProgressPercent")]
+    public int ProgressPercent { get; set; }
+
+    [Display(Name = "Field.ForecastDate")]
+    public DateOnly? ForecastDate { get; set; }
+
+    [Display(Name = "Field.Precondition")]
+    public int? PreconditionId { get; set; }
+
+    [StringLength(500, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.PreconditionNote")]
+    public string? PreconditionNote { get; set; }
+
+    [Display(Name = "Field.FocusAreas")]
+    public List<int> FocusAreaIds { get; set; } = [];
+
+    /// <summary>Role per stakeholder id; a stakeholder without a role takes no part.</summary>
+    public Dictionary<int, StakeholderRole?> StakeholderRoles { get; set; } = [];
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PreventionStrategy.Web.Data;
+
+namespace PreventionStrategy.Web.Features.Shared;
+
+/// <summary>
+/// What a form says when someone else saved the same record first: which fields they changed and to
+/// what, while the user's own input stays on the form. The returned version lets a deliberate
+/// second save go through, now that the user has seen the other change.
+/// </summary>
+public static class ConcurrencyConflict
+{
+    public static async Task<int?> ExplainAsync(DbUpdateConcurrencyException exception, ModelStateDictionary modelState, IStringLocalizer localizer)
+    {
+        var entry = exception.Entries.FirstOrDefault(e => e.Entity is Entity);
+        var current = entry is null ? null : await entry.GetDatabaseValuesAsync();
+        if (entry is null || current is null)
+        {
+            modelState.AddModelError(string.Empty, localizer["Concurrency.Deleted"]);
+            return null;
+        }
+
+        var changes = entry.Properties
+            .Where(p => p.Metadata.Name is not nameof(Entity.Version) && !p.Metadata.IsPrimaryKey())
+            .Where(p => !Equals(p.CurrentValue, current[p.Metadata]))
+            .Select(p => $"{localizer["Field." + p.Metadata.Name]}: {current[p.Metadata] ?? "–"}")
+            .ToList();
+
+        modelState.AddModelError(string.Empty, localizer["Concurrency.Changed"]);
+        if (changes.Count > 0)
+        {
+            modelState.AddModelError(string.Empty, localizer["Concurrency.TheirChanges", string.Join("; ", changes)]);
+        }
+
+        modelState.Remove("Input.Version");
+        return (int)current[nameof(Entity.Version)]!;
+    }
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Demo;
+using PreventionStrategy.Web.Features.Email;
+using PreventionStrategy.Web.Features.Identity;
+using PreventionStrategy.Web.Features.Plans.Transfer;
+
+namespace PreventionStrategy.Web;
+
+/// <summary>How the site is put together; Program.cs only calls these two methods.</summary>
+public static class SiteComposition
+{
+    public static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
+
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    public static void AddPreventionStrategy(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BootstrapAdminOptions>().Bind(configuration.GetSection(BootstrapAdminOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        var connectionString = configuration.GetConnectionString("Default")
+            ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
+        services.AddDbContext<AppDbContext>(options => options.UseSqlite(connectionString));
+
+        services.AddIdentity<ApplicationUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+
+        // Invitation links must outlive a weekend.
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(7));
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Cookie.Name = "PreventionStrategy.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+
+            // A signed-in user without the right role gets a real 403 (rendered by the status page), not a redirect.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Reader, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.All))
+            .AddPolicy(Policies.Administrator, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Administrator))
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.All).Build());
+
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Danish);
+            options.SupportedCultures = [Danish, English];
+            options.SupportedUICultures = [Danish, English];
+
+            // Danish first, whatever the browser says: English only when someone asks for it.
+            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        services.AddRazorPages(options => options.RootDirectory = "/Features")
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddAntiforgery(options => options.Cookie.Name = "PreventionStrategy.Antiforgery");
+
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<MailTransport>();
+        services.AddScoped<PlanExporter>();
+        services.AddScoped<PlanImporter>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<BootstrapAdministrator>();
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+        {
+            await DatabaseSetup.PrepareAsync(services.GetRequiredService<AppDbContext>());
+        }
+
+        await RoleSetup.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
+        await services.GetRequiredService<BootstrapAdministrator>().EnsureAsync();
+        if (services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
+        {
+            await services.GetRequiredService<DemoSeeder>().SeedAsync();
+        }
+    }
+
+    public static void UsePreventionStrategy(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapRazorPages();
+    }
+}
