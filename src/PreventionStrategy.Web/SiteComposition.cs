@@ -1,13 +1,20 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Demo;
 using PreventionStrategy.Web.Features.Email;
 using PreventionStrategy.Web.Features.Identity;
+using PreventionStrategy.Web.Features.Identity.Users;
+using PreventionStrategy.Web.Features.Localization;
+using PreventionStrategy.Web.Features.Milestones;
+using PreventionStrategy.Web.Features.Shared;
 using PreventionStrategy.Web.Features.Plans.Transfer;
 
 namespace PreventionStrategy.Web;
@@ -56,9 +63,9 @@ public static class SiteComposition
 
         services.ConfigureApplicationCookie(options =>
         {
-            options.LoginPath = "/Account/Login";
-            options.LogoutPath = "/Account/Logout";
-            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.LoginPath = "/Identity/Account/Login";
+            options.LogoutPath = "/Identity/Account/Logout";
+            options.AccessDeniedPath = "/Identity/Account/AccessDenied";
             options.Cookie.Name = "PreventionStrategy.Auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
@@ -94,6 +101,8 @@ public static class SiteComposition
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        // Danish letters as themselves in the HTML, not as &#xE6; entities.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(options => options.Cookie.Name = "PreventionStrategy.Antiforgery");
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
@@ -104,6 +113,11 @@ public static class SiteComposition
         services.AddScoped<PlanImporter>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<BootstrapAdministrator>();
+        services.AddScoped<Display>();
+        services.AddScoped<MilestoneEditor>();
+        services.AddScoped<UserForm>();
+        services.AddScoped<UserInvitations>();
+        services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
     }
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)

@@ -13,6 +13,7 @@ public sealed class LocalizedModelBindingMessages(IStringLocalizerFactory factor
     public void Configure(MvcOptions options)
     {
         var localizer = factory.Create(typeof(SharedResource));
+        options.ModelMetadataDetailsProviders.Add(new DefaultValidationMessages());
         var messages = options.ModelBindingMessageProvider;
         messages.SetAttemptedValueIsInvalidAccessor((value, field) => localizer["Binding.InvalidValue", value, field]);
         messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => localizer["Binding.InvalidValueNoField", value]);

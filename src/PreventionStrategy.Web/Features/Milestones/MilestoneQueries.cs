@@ -29,7 +29,7 @@ public static class MilestoneQueries
         var ids = rows.Select(r => r.Id).ToList();
         var links = await db.Milestones.AsNoTracking()
             .Where(m => ids.Contains(m.Id))
-            .SelectMany(m => m.FocusAreas.Select(f => new { MilestoneId = m.Id, Tag = new FocusAreaTag(f.Id, f.SortOrder, f.Title) }))
+            .SelectMany(m => m.FocusAreas, (m, f) => new { MilestoneId = m.Id, Tag = new FocusAreaTag(f.Id, f.SortOrder, f.Title) })
             .ToListAsync(cancellationToken);
         var byMilestone = links.ToLookup(l => l.MilestoneId, l => l.Tag);
         return rows.Select(r => r with { FocusAreas = byMilestone[r.Id].OrderBy(t => t.SortOrder).ToList() }).ToList();

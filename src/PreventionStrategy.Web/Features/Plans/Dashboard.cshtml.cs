@@ -34,7 +34,7 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageMo
             return id is null ? RedirectToPage("/Index") : NotFound();
         }
 
-        Strategy = await db.Strategies.AsNoTracking().FirstAsync(s => s.Id == heading.Id, cancellationToken);
+        Strategy = await db.Strategies.AsNoTracking().Include(s => s.KeyDates).FirstAsync(s => s.Id == heading.Id, cancellationToken);
         Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
         var focusAreas = await db.FocusAreas.AsNoTracking()
@@ -45,7 +45,7 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageMo
 
         var milestones = db.Milestones.AsNoTracking().Where(m => m.StrategyId == heading.Id);
         var counts = await milestones
-            .SelectMany(m => m.FocusAreas.Select(f => new { FocusAreaId = f.Id, m.Status }))
+            .SelectMany(m => m.FocusAreas, (m, f) => new { FocusAreaId = f.Id, m.Status })
             .GroupBy(x => new { x.FocusAreaId, x.Status })
             .Select(g => new { g.Key.FocusAreaId, g.Key.Status, Count = g.Count() })
             .ToListAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Html;
 
 namespace PreventionStrategy.Web.Features.Shared;
@@ -11,7 +12,7 @@ namespace PreventionStrategy.Web.Features.Shared;
 /// <code>&lt;form-field asp-for="Input.Title" /&gt;</code>
 /// </summary>
 [HtmlTargetElement("form-field", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
+public sealed class FormFieldTagHelper(IHtmlGenerator generator, IStringLocalizer<SharedResource> localizer) : TagHelper
 {
     [HtmlAttributeName("asp-for")]
     public required ModelExpression For { get; set; }
@@ -55,9 +56,11 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
         if (Type == "checkbox")
         {
             content.AppendHtml(ErrorMessage(id, errors, describedBy));
-            var checkbox = generator.GenerateCheckBox(ViewContext, For.ModelExplorer, name, isChecked: null, htmlAttributes: Attributes("form-checkbox", describedBy));
-            content.AppendHtml(checkbox);
-            content.AppendHtml(generator.GenerateLabel(ViewContext, For.ModelExplorer, name, labelText: null, htmlAttributes: null));
+            var wrapper = new TagBuilder("div");
+            wrapper.AddCssClass("form-group-checkbox");
+            wrapper.InnerHtml.AppendHtml(generator.GenerateCheckBox(ViewContext, For.ModelExplorer, name, isChecked: null, htmlAttributes: Attributes("form-checkbox", describedBy)));
+            wrapper.InnerHtml.AppendHtml(generator.GenerateLabel(ViewContext, For.ModelExplorer, name, labelText: null, htmlAttributes: null));
+            content.AppendHtml(wrapper);
             content.AppendHtml(generator.GenerateHiddenForCheckbox(ViewContext, For.ModelExplorer, name));
             return;
         }
@@ -77,7 +80,7 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
         content.AppendHtml(Control(name, describedBy));
     }
 
-    private static IHtmlContent ErrorMessage(string id, List<string> errors, List<string> describedBy)
+    private IHtmlContent ErrorMessage(string id, List<string> errors, List<string> describedBy)
     {
         if (errors.Count == 0)
         {
@@ -87,6 +90,10 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
         var message = new TagBuilder("span");
         message.AddCssClass("form-error-message");
         message.Attributes["id"] = id + "-error";
+        var prefix = new TagBuilder("span");
+        prefix.AddCssClass("sr-only");
+        prefix.InnerHtml.Append(localizer["Form.ErrorPrefix"]);
+        message.InnerHtml.AppendHtml(prefix);
         message.InnerHtml.Append(string.Join(" ", errors));
         describedBy.Add(id + "-error");
         return message;

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Identity;
+using PreventionStrategy.Web.Features.Plans.Transfer;
+
+namespace PreventionStrategy.Web.Features.Plans;
+
+/// <summary>Load a whole plan from a JSON file (Features/Plans/Transfer/FORMAT.md), and export one back to the same format.</summary>
+[Authorize(Policy = Policies.Administrator)]
+[RequestSizeLimit(MaxFileBytes + 64 * 1024)]
+public sealed class ImportModel(AppDbContext db, PlanImporter importer, PlanExporter exporter, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public const int MaxFileBytes = 5 * 1024 * 1024;
+
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    public IReadOnlyList<string> Warnings { get; private set; } = [];
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (Upload is null || Upload.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Upload), localizer["Import.NoFile"]);
+            return Page();
+        }
+
+        if (Upload.Length > MaxFileBytes)
+        {
+            ModelState.AddModelError(nameof(Upload), localizer["Import.TooLarge", MaxFileBytes / 1024 / 1024]);
+            return Page();
+        }
+
+        await using var stream = Upload.OpenReadStream();
+        var result = await importer.ImportAsync(stream, cancellationToken);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(nameof(Upload), error);
+            }
+
+            return Page();
+        }
+
+        TempData["Success"] = result.Warnings.Count == 0
+            ? localizer["Import.Done"].Value
+            : localizer["Import.DoneWithWarnings", string.Join(" ", result.Warnings)].Value;
+        return RedirectToPage("/Plans/Dashboard", new { id = result.StrategyId });
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(int id, CancellationToken cancellationToken)
+    {
+        var name = await db.Strategies.AsNoTracking().Where(s => s.Id == id).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken);
+        if (name is null)
+        {
+            return NotFound();
+        }
+
+        var buffer = new MemoryStream();
+        await exporter.WriteJsonAsync(id, buffer, cancellationToken);
+        buffer.Position = 0;
+        return File(buffer, "application/json", FileNameFor(name));
+    }
+
+    private static string FileNameFor(string strategyName)
+    {
+        var safe = new string(strategyName.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-');
+        return $"{(safe.Length > 60 ? safe[..60] : safe)}.json";
+    }
+}

@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+
+namespace PreventionStrategy.Web.Tests.Infrastructure;
+
+/// <summary>
+/// One demo site shared by a test class, with a signed-in client per role and the ids of the
+/// Norddjurs data that tests need to address pages.
+/// </summary>
+public sealed class DemoSite : SiteFactory, IAsyncLifetime
+{
+    private readonly ConcurrentDictionary<string, Task<HttpClient>> clients = new();
+
+    public DemoIds Ids { get; private set; } = null!;
+
+    public Task<HttpClient> ClientFor(string? email) =>
+        email is null ? Task.FromResult(CreateBrowserlessClient()) : clients.GetOrAdd(email, e => this.SignedInClientAsync(e));
+
+    public async Task InitializeAsync()
+    {
+        _ = Server; // starts the host: migrates and seeds
+        await using var db = CreateDbContext();
+        var strategy = await db.Strategies.OrderBy(s => s.Id).FirstAsync();
+        Ids = new DemoIds(
+            strategy.Id,
+            await db.Milestones.Where(m => m.StrategyId == strategy.Id).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
+            await db.FocusAreas.Where(f => f.StrategyId == strategy.Id).OrderBy(f => f.SortOrder).Select(f => f.Id).FirstAsync(),
+            await db.Stakeholders.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(),
+            await db.BudgetInitiatives.Where(b => b.StrategyId == strategy.Id).OrderBy(b => b.Id).Select(b => b.Id).FirstAsync(),
+            await db.Committees.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
+            await db.Users.Where(u => u.Email == DemoUsers.Staff).Select(u => u.Id).FirstAsync());
+    }
+
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+}
+
+public sealed record DemoIds(int Strategy, int Milestone, int FocusArea, int Stakeholder, int BudgetInitiative, int Committee, string StaffUser);

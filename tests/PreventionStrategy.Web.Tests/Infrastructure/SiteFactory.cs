@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PreventionStrategy.Web.Data;
+
+namespace PreventionStrategy.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The site as it runs for real: its own SQLite file in a fresh folder, migrated and seeded with
+/// the demo (the Norddjurs plan and one user per role), mail written to a pickup folder.
+/// </summary>
+public class SiteFactory : WebApplicationFactory<Program>
+{
+    public SiteFactory()
+    {
+        Folder = Directory.CreateTempSubdirectory("preventionstrategy-tests-").FullName;
+    }
+
+    public string Folder { get; }
+
+    public string DatabasePath => Path.Combine(Folder, "site.db");
+
+    public string MailFolder => Path.Combine(Folder, "mail");
+
+    public SqlCommandCounter SqlCommands { get; } = new();
+
+    public AppDbContext CreateDbContext() =>
+        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={DatabasePath}").Options);
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see 302s.</summary>
+    public HttpClient CreateBrowserlessClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Email:Delivery", "Pickup");
+        builder.UseSetting("Email:PickupDirectory", MailFolder);
+        builder.UseSetting("Site:PublicBaseUrl", "http://localhost");
+        builder.ConfigureTestServices(services =>
+            services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(SqlCommands)));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(Folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open is left to the OS temp cleaner; it is not worth failing a test run.
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.DependencyInjection;
+using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Demo;
+using PreventionStrategy.Web.Tests.Infrastructure;
+
+namespace PreventionStrategy.Web.Tests.Plans;
+
+/// <summary>A page's SQL count must not grow with the data: measured at 1x and at 50x the Norddjurs plan.</summary>
+public sealed class QueryCountTests : IAsyncLifetime
+{
+    private readonly DemoSite site = new();
+
+    public Task InitializeAsync() => site.InitializeAsync();
+
+    public async Task DisposeAsync() => await site.DisposeAsync();
+
+    [Fact]
+    public async Task Dashboard_list_and_detail_pages_issue_the_same_number_of_SQL_commands_at_50x_the_data()
+    {
+        var client = await site.ClientFor(DemoUsers.Administrator);
+        string[] urls =
+        [
+            $"/Plans/Dashboard/{site.Ids.Strategy}",
+            $"/Milestones?strategyId={site.Ids.Strategy}",
+            $"/Milestones?strategyId={site.Ids.Strategy}&sort=Owner&descending=true&page=2",
+            $"/Milestones/Details/{site.Ids.Milestone}",
+            $"/FocusAreas?strategyId={site.Ids.Strategy}",
+            $"/FocusAreas/Details/{site.Ids.FocusArea}",
+            "/",
+        ];
+
+        var before = await CountAsync(client, urls);
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            await new PlanMultiplier(scope.ServiceProvider.GetRequiredService<AppDbContext>()).MultiplyAsync(site.Ids.Strategy, 50);
+        }
+
+        await using (var db = site.CreateDbContext())
+        {
+            Assert.True(db.Milestones.Count() >= 50 * 6, "the plan did not grow");
+        }
+
+        var after = await CountAsync(client, urls);
+        Assert.Equal(before, after);
+    }
+
+    private async Task<Dictionary<string, int>> CountAsync(HttpClient client, string[] urls)
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (var url in urls)
+        {
+            await client.GetDocumentAsync(url); // warm: first-request work is not the page's
+            site.SqlCommands.Reset();
+            await client.GetDocumentAsync(url);
+            counts[url] = site.SqlCommands.Count;
+        }
+
+        return counts;
+    }
+}
