@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Identity;
 using PreventionStrategy.Web.Features.Plans.Transfer;
 
@@ -12,9 +10,9 @@ namespace PreventionStrategy.Web.Features.Plans;
 /// <summary>Load a whole plan from a JSON file (Features/Plans/Transfer/FORMAT.md), and export one back to the same format.</summary>
 [Authorize(Policy = Policies.Administrator)]
 [RequestSizeLimit(MaxFileBytes + 64 * 1024)]
-public sealed class ImportModel(AppDbContext db, PlanImporter importer, PlanExporter exporter, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class ImportModel(PlanImporter importer, PlanExporter exporter, IStringLocalizer<SharedResource> localizer) : PageModel
 {
-    public const int MaxFileBytes = 5 * 1024 * 1024;
+    private const int MaxFileBytes = PlanImporter.MaxFileMegabytes * 1024 * 1024;
 
     [BindProperty]
     public IFormFile? Upload { get; set; }
@@ -35,7 +33,7 @@ public sealed class ImportModel(AppDbContext db, PlanImporter importer, PlanExpo
 
         if (Upload.Length > MaxFileBytes)
         {
-            ModelState.AddModelError(nameof(Upload), localizer["Import.TooLarge", MaxFileBytes / 1024 / 1024]);
+            ModelState.AddModelError(nameof(Upload), localizer["Import.TooLarge", PlanImporter.MaxFileMegabytes]);
             return Page();
         }
 
@@ -59,21 +57,15 @@ public sealed class ImportModel(AppDbContext db, PlanImporter importer, PlanExpo
 
     public async Task<IActionResult> OnGetExportAsync(int id, CancellationToken cancellationToken)
     {
-        var name = await db.Strategies.AsNoTracking().Where(s => s.Id == id).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken);
-        if (name is null)
+        var document = await exporter.ExportAsync(id, cancellationToken);
+        if (document is null)
         {
             return NotFound();
         }
 
         var buffer = new MemoryStream();
-        await exporter.WriteJsonAsync(id, buffer, cancellationToken);
+        await PlanExporter.SerializeAsync(document, buffer, cancellationToken);
         buffer.Position = 0;
-        return File(buffer, "application/json", FileNameFor(name));
-    }
-
-    private static string FileNameFor(string strategyName)
-    {
-        var safe = new string(strategyName.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-');
-        return $"{(safe.Length > 60 ? safe[..60] : safe)}.json";
+        return File(buffer, "application/json", PlanExporter.SuggestedFileName(document));
     }
 }

@@ -25,7 +25,7 @@ public static class ConcurrencyConflict
         var changes = entry.Properties
             .Where(p => p.Metadata.Name is not nameof(Entity.Version) && !p.Metadata.IsPrimaryKey())
             .Where(p => !Equals(p.CurrentValue, current[p.Metadata]))
-            .Select(p => $"{localizer["Field." + p.Metadata.Name]}: {current[p.Metadata] ?? "–"}")
+            .Select(p => $"{localizer["Field." + p.Metadata.Name]}: {Readable(current[p.Metadata], localizer)}")
             .ToList();
 
         modelState.AddModelError(string.Empty, localizer["Concurrency.Changed"]);
@@ -37,4 +37,16 @@ public static class ConcurrencyConflict
         modelState.Remove("Input.Version");
         return (int)current[nameof(Entity.Version)]!;
     }
+
+    /// <summary>A stored value as the user would type or read it: enum names, yes/no and dates in their language.</summary>
+    private static string Readable(object? value, IStringLocalizer localizer) => value switch
+    {
+        null => "–",
+        string text when text.Length == 0 => "–",
+        Enum enumValue => localizer[$"{enumValue.GetType().Name}.{enumValue}"],
+        bool flag => localizer[flag ? "Value.Yes" : "Value.No"],
+        DateOnly date => date.ToString(localizer["Format.LongDate"], System.Globalization.CultureInfo.CurrentCulture),
+        IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.CurrentCulture),
+        _ => value.ToString() ?? "–",
+    };
 }

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Budget;
+using PreventionStrategy.Web.Features.Milestones;
+
+namespace PreventionStrategy.Web.Features.FocusAreas;
+
+/// <summary>One focus area: its aims, its milestones and the budget initiatives tied to it. Four SQL commands.</summary>
+public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    public FocusAreaDetails FocusArea { get; private set; } = null!;
+
+    public IReadOnlyList<MilestoneRow> Milestones { get; private set; } = [];
+
+    public IReadOnlyList<LinkedInitiative> BudgetInitiatives { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var focusArea = await db.FocusAreas.AsNoTracking()
+            .Where(f => f.Id == id)
+            .Select(f => new FocusAreaDetails(f.Id, f.StrategyId, f.Strategy!.Name, f.SortOrder, f.Title, f.Description, f.Aims))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (focusArea is null)
+        {
+            return NotFound();
+        }
+
+        FocusArea = focusArea;
+        Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Milestones = await db.WithFocusAreasAsync(
+            await db.Milestones.AsNoTracking()
+                .Where(m => m.FocusAreas.Any(f => f.Id == id))
+                .OrderBy(m => m.Timing.Start).ThenBy(m => m.Id)
+                .ToRows()
+                .ToListAsync(cancellationToken),
+            cancellationToken);
+        BudgetInitiatives = await db.BudgetInitiatives.AsNoTracking()
+            .Where(b => b.FocusAreas.Any(f => f.Id == id))
+            .OrderBy(b => b.SortOrder).ThenBy(b => b.Title)
+            .Select(b => new LinkedInitiative(b.Id, b.StrategyId, b.SortOrder, b.Title, b.BudgetSketch, b.DecisionState))
+            .ToListAsync(cancellationToken);
+        return Page();
+    }
+}
+
+public sealed record FocusAreaDetails(int Id, int StrategyId, string StrategyName, int SortOrder, string Title, string? Description, string? Aims);
+
+public sealed record LinkedInitiative(int Id, int StrategyId, int SortOrder, string Title, string BudgetSketch, BudgetDecisionState DecisionState);
