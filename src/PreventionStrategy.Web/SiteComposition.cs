@@ -42,7 +42,8 @@ public static class SiteComposition
 
         var connectionString = configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
-        services.AddDbContext<AppDbContext>(options => options.UseSqlite(connectionString));
+        // Pooled: creating a context and its SQLite connection per request costs more than the queries themselves.
+        services.AddDbContextPool<AppDbContext>(options => options.UseSqlite(connectionString));
 
         services.AddIdentity<ApplicationUser, IdentityRole>(options =>
             {

@@ -25,6 +25,9 @@ internal static class Benchmark
         var clients = Option("--clients", 16);
         var folder = Directory.CreateTempSubdirectory("preventionstrategy-bench-").FullName;
 
+        // Outside a test project WebApplicationFactory cannot guess the site's folder; tell it.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PREVENTIONSTRATEGY_WEB", SiteFolder());
+
         await using var site = new BenchSite(Path.Combine(folder, "bench.db"));
         site.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         site.StartServer();
@@ -110,6 +113,17 @@ internal static class Benchmark
             }
         }
 
+        static string SiteFolder()
+        {
+            var folder = new DirectoryInfo(AppContext.BaseDirectory);
+            while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "PreventionStrategy.sln")))
+            {
+                folder = folder.Parent;
+            }
+
+            return Path.Combine(folder?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository."), "src", "PreventionStrategy.Web");
+        }
+
         int Option(string name, int fallback)
         {
             var index = Array.IndexOf(args, name);
@@ -127,7 +141,8 @@ internal sealed class BenchSite(string databasePath) : WebApplicationFactory<Pro
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={databasePath}");
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Email:PickupDirectory", Path.Combine(Path.GetDirectoryName(databasePath)!, "mail"));
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("BENCH_LOG") ?? "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", Environment.GetEnvironmentVariable("BENCH_LOG") ?? "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
     }
 }

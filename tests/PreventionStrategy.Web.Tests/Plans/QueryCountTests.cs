@@ -30,6 +30,7 @@ public sealed class QueryCountTests : IAsyncLifetime
         ];
 
         var before = await CountAsync(client, urls);
+        Assert.All(before, page => Assert.True(page.Value > 0, $"{page.Key} counted no SQL: the counter is not attached"));
         await using (var scope = site.Services.CreateAsyncScope())
         {
             await new PlanMultiplier(scope.ServiceProvider.GetRequiredService<AppDbContext>()).MultiplyAsync(site.Ids.Strategy, 50);

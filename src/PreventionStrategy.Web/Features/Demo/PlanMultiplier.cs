@@ -15,7 +15,7 @@ public sealed class PlanMultiplier(AppDbContext db)
 
     public async Task MultiplyAsync(int strategyId, int factor, CancellationToken cancellationToken = default)
     {
-        var originals = await db.Milestones.AsNoTracking()
+        var originals = await db.Milestones.AsNoTracking().AsSplitQuery()
             .Include(m => m.FocusAreas)
             .Include(m => m.Stakeholders)
             .Include(m => m.Tasks)

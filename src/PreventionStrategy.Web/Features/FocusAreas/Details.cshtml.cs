@@ -7,12 +7,16 @@ using PreventionStrategy.Web.Features.Milestones;
 
 namespace PreventionStrategy.Web.Features.FocusAreas;
 
-/// <summary>One focus area: its aims, its milestones and the budget initiatives tied to it. Four SQL commands.</summary>
+/// <summary>One focus area: its aims, its milestones and the budget initiatives tied to it. Five SQL commands.</summary>
 public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public FocusAreaDetails FocusArea { get; private set; } = null!;
 
+    public const int MilestoneLimit = 25;
+
     public IReadOnlyList<MilestoneRow> Milestones { get; private set; } = [];
+
+    public int MilestoneCount { get; private set; }
 
     public IReadOnlyList<LinkedInitiative> BudgetInitiatives { get; private set; } = [];
 
@@ -31,10 +35,13 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
 
         FocusArea = focusArea;
         Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        // The first milestones in time order; the milestone list, filtered on the area, pages through the rest.
+        var milestones = db.Milestones.AsNoTracking().Where(m => m.FocusAreas.Any(f => f.Id == id));
+        MilestoneCount = await milestones.CountAsync(cancellationToken);
         Milestones = await db.WithFocusAreasAsync(
-            await db.Milestones.AsNoTracking()
-                .Where(m => m.FocusAreas.Any(f => f.Id == id))
+            await milestones
                 .OrderBy(m => m.Timing.Start).ThenBy(m => m.Id)
+                .Take(MilestoneLimit)
                 .ToRows()
                 .ToListAsync(cancellationToken),
             cancellationToken);

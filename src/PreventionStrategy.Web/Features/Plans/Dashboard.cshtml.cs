@@ -8,11 +8,14 @@ namespace PreventionStrategy.Web.Features.Plans;
 
 /// <summary>
 /// Where a strategy stands: per focus area the milestones by status and the next ones, and across
-/// the strategy what is overdue and at risk. Six SQL commands, whatever the size of the plan.
+/// the strategy what is overdue and at risk (the first few, with a link to all of them). A fixed
+/// number of SQL commands and a bounded page, whatever the size of the plan.
 /// </summary>
 public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageModel
 {
-    private const int NextPerFocusArea = 3;
+    public const int NextPerFocusArea = 3;
+
+    public const int ListLimit = 10;
 
     public Strategy Strategy { get; private set; } = null!;
 
@@ -22,9 +25,13 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageMo
 
     public IReadOnlyList<MilestoneRow> Overdue { get; private set; } = [];
 
+    public int OverdueCount { get; private set; }
+
     public IReadOnlyList<MilestoneRow> AtRisk { get; private set; } = [];
 
     public IReadOnlyDictionary<MilestoneStatus, int> Totals { get; private set; } = new Dictionary<MilestoneStatus, int>();
+
+    public int AtRiskCount => Totals.GetValueOrDefault(MilestoneStatus.AtRisk) + Totals.GetValueOrDefault(MilestoneStatus.Delayed);
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
     {
@@ -35,7 +42,7 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageMo
         }
 
         Strategy = await db.Strategies.AsNoTracking().Include(s => s.KeyDates).FirstAsync(s => s.Id == heading.Id, cancellationToken);
-        Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
         var focusAreas = await db.FocusAreas.AsNoTracking()
             .Where(f => f.StrategyId == heading.Id)
@@ -49,30 +56,37 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageMo
             .GroupBy(x => new { x.FocusAreaId, x.Status })
             .Select(g => new { g.Key.FocusAreaId, g.Key.Status, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var totals = await milestones
-            .GroupBy(m => m.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        Totals = totals.ToDictionary(t => t.Status, t => t.Count);
+        Totals = (await milestones
+                .GroupBy(m => m.Status)
+                .Select(g => new { Status = g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(t => t.Status, t => t.Count);
 
-        // Only open milestones can be next, overdue or at risk; closed ones are counted above.
-        var open = await db.WithFocusAreasAsync(
-            await milestones
-                .Where(m => m.Status != MilestoneStatus.Done && m.Status != MilestoneStatus.Cancelled)
-                .OrderBy(m => m.Timing.Start).ThenBy(m => m.Id)
-                .ToRows()
-                .ToListAsync(cancellationToken),
-            cancellationToken);
+        var open = milestones.Where(m => m.Status != MilestoneStatus.Done && m.Status != MilestoneStatus.Cancelled);
+        var overdue = open.Where(m => (m.ForecastDate ?? m.Timing.End) < today);
+        OverdueCount = await overdue.CountAsync(cancellationToken);
+        Overdue = await overdue.OrderBy(m => m.ForecastDate ?? m.Timing.End).ThenBy(m => m.Id).Take(ListLimit).ToRows().ToListAsync(cancellationToken);
+        AtRisk = await open.Where(m => m.Status == MilestoneStatus.AtRisk || m.Status == MilestoneStatus.Delayed)
+            .OrderBy(m => m.Timing.Start).ThenBy(m => m.Id).Take(ListLimit).ToRows().ToListAsync(cancellationToken);
 
-        Overdue = open.Where(m => m.IsOverdue(Today)).ToList();
-        AtRisk = open.Where(m => m.Status is MilestoneStatus.AtRisk or MilestoneStatus.Delayed).ToList();
+        // The next few per focus area, as one UNION ALL command rather than one query per area.
+        var upcoming = open.Where(m => (m.ForecastDate ?? m.Timing.End) >= today);
+        var next = focusAreas
+            .Select(area => upcoming.Where(m => m.FocusAreas.Any(f => f.Id == area.Id))
+                .OrderBy(m => m.Timing.Start).ThenBy(m => m.Id).Take(NextPerFocusArea)
+                .Select(m => new { FocusAreaId = area.Id, m.Id, m.Title, m.Timing }))
+            .Aggregate((all, area) => all.Concat(area));
+        var nextRows = focusAreas.Count == 0 ? [] : await next.ToListAsync(cancellationToken);
+
         Panels = focusAreas.Select(area => new FocusAreaPanel(
                 area,
                 counts.Where(c => c.FocusAreaId == area.Id).ToDictionary(c => c.Status, c => c.Count),
-                open.Where(m => m.FocusAreas.Any(f => f.Id == area.Id) && !m.IsOverdue(Today)).Take(NextPerFocusArea).ToList()))
+                nextRows.Where(n => n.FocusAreaId == area.Id).Select(n => new NextMilestone(n.Id, n.Title, n.Timing)).ToList()))
             .ToList();
         return Page();
     }
 }
 
-public sealed record FocusAreaPanel(FocusAreaTag FocusArea, IReadOnlyDictionary<MilestoneStatus, int> ByStatus, IReadOnlyList<MilestoneRow> Next);
+public sealed record FocusAreaPanel(FocusAreaTag FocusArea, IReadOnlyDictionary<MilestoneStatus, int> ByStatus, IReadOnlyList<NextMilestone> Next);
+
+public sealed record NextMilestone(int Id, string Title, PlannedTiming Timing);
