@@ -85,13 +85,8 @@ public sealed class EditModel(AppDbContext db, BudgetEditor editor, IStringLocal
         }
 
         await editor.ApplyAsync(initiative, Input, cancellationToken);
-        try
+        if (!await ConcurrencyConflict.TrySaveAsync(db, ModelState, localizer, version => Input.Version = version, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException conflict)
-        {
-            Input.Version = await ConcurrencyConflict.ExplainAsync(conflict, ModelState, localizer) ?? Input.Version;
             return await ShowFormAsync(id, cancellationToken);
         }
 

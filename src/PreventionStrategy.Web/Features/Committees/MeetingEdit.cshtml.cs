@@ -76,13 +76,8 @@ public sealed class MeetingEditModel(AppDbContext db, IStringLocalizer<SharedRes
         }
 
         Input.ApplyTo(db, meeting);
-        try
+        if (!await ConcurrencyConflict.TrySaveAsync(db, ModelState, localizer, version => Input.Version = version, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException conflict)
-        {
-            Input.Version = await ConcurrencyConflict.ExplainAsync(conflict, ModelState, localizer) ?? Input.Version;
             return await ShowFormAsync(id, cancellationToken);
         }
 

@@ -74,13 +74,8 @@ public sealed class EditModel(AppDbContext db, MilestoneEditor editor, TimeProvi
         }
 
         await editor.ApplyAsync(milestone, Input, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), cancellationToken);
-        try
+        if (!await ConcurrencyConflict.TrySaveAsync(db, ModelState, localizer, version => Input.Version = version, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException conflict)
-        {
-            Input.Version = await ConcurrencyConflict.ExplainAsync(conflict, ModelState, localizer) ?? Input.Version;
             return await ShowFormAsync(id, cancellationToken);
         }
 

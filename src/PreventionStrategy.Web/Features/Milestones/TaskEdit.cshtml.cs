@@ -91,13 +91,8 @@ public sealed class TaskEditModel(AppDbContext db, UserManager<ApplicationUser> 
         task.DueDate = Input.DueDate;
         task.DoneOn = Input.IsDone ? task.DoneOn ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime) : null;
         task.IsDone = Input.IsDone;
-        try
+        if (!await ConcurrencyConflict.TrySaveAsync(db, ModelState, localizer, version => Input.Version = version, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException conflict)
-        {
-            Input.Version = await ConcurrencyConflict.ExplainAsync(conflict, ModelState, localizer) ?? Input.Version;
             return await ShowFormAsync(id, cancellationToken);
         }
 

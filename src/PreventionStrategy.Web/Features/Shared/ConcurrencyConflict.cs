@@ -12,7 +12,26 @@ namespace PreventionStrategy.Web.Features.Shared;
 /// </summary>
 public static class ConcurrencyConflict
 {
-    public static async Task<int?> ExplainAsync(DbUpdateConcurrencyException exception, ModelStateDictionary modelState, IStringLocalizer localizer)
+    /// <summary>Saves, or explains the conflict on the form and hands the current version to <paramref name="acceptVersion"/>.</summary>
+    public static async Task<bool> TrySaveAsync(AppDbContext db, ModelStateDictionary modelState, IStringLocalizer localizer, Action<int> acceptVersion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException conflict)
+        {
+            if (await ExplainAsync(conflict, modelState, localizer) is { } version)
+            {
+                acceptVersion(version);
+            }
+
+            return false;
+        }
+    }
+
+    private static async Task<int?> ExplainAsync(DbUpdateConcurrencyException exception, ModelStateDictionary modelState, IStringLocalizer localizer)
     {
         var entry = exception.Entries.FirstOrDefault(e => e.Entity is Entity);
         var current = entry is null ? null : await entry.GetDatabaseValuesAsync();
