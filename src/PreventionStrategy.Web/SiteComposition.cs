@@ -38,6 +38,7 @@ public static class SiteComposition
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MilestoneOptions>().Bind(configuration.GetSection(MilestoneOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapAdminOptions>().Bind(configuration.GetSection(BootstrapAdminOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         var connectionString = configuration.GetConnectionString("Default")
@@ -59,7 +60,8 @@ public static class SiteComposition
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
-            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<SiteClaims>();
 
         // Invitation links must outlive a weekend.
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(7));
@@ -119,6 +121,8 @@ public static class SiteComposition
         services.AddScoped<BootstrapAdministrator>();
         services.AddScoped<Display>();
         services.AddScoped<MilestoneEditor>();
+        services.AddScoped<StatusUpdater>();
+        services.AddSingleton<IAuthorizationHandler, MilestoneAuthorizationHandler>();
         services.AddScoped<StakeholderEditor>();
         services.AddScoped<BudgetEditor>();
         services.AddScoped<CommitteeEditor>();

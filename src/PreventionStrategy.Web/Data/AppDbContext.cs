@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PreventionStrategy.Web.Features.Audit;
 using PreventionStrategy.Web.Features.Budget;
 using PreventionStrategy.Web.Features.Committees;
 using PreventionStrategy.Web.Features.FocusAreas;
@@ -24,6 +25,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<MilestoneStakeholder> MilestoneStakeholders => Set<MilestoneStakeholder>();
 
     public DbSet<MilestoneTask> MilestoneTasks => Set<MilestoneTask>();
+
+    public DbSet<MilestoneStatusUpdate> MilestoneStatusUpdates => Set<MilestoneStatusUpdate>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Stakeholder> Stakeholders => Set<Stakeholder>();
 
@@ -102,6 +107,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             milestone.HasMany(m => m.FocusAreas).WithMany().UsingEntity("MilestoneFocusAreas");
             milestone.HasMany(m => m.Stakeholders).WithOne().HasForeignKey(s => s.MilestoneId).OnDelete(DeleteBehavior.Cascade);
             milestone.HasMany(m => m.Tasks).WithOne(t => t.Milestone).HasForeignKey(t => t.MilestoneId).OnDelete(DeleteBehavior.Cascade);
+            milestone.HasMany(m => m.StatusUpdates).WithOne(u => u.Milestone).HasForeignKey(u => u.MilestoneId).OnDelete(DeleteBehavior.Cascade);
             milestone.HasIndex(m => new { m.StrategyId, m.Status });
             milestone.HasIndex(m => m.OwnerId);
             milestone.Ignore(m => m.ExpectedBy);
@@ -118,6 +124,26 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             task.Property(t => t.Title).HasMaxLength(200);
             task.HasOne(t => t.Owner).WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<MilestoneStatusUpdate>(update =>
+        {
+            update.Property(u => u.UpdatedByName).HasMaxLength(200);
+            update.Property(u => u.Comment).HasMaxLength(2000);
+            update.HasOne(u => u.UpdatedBy).WithMany().HasForeignKey(u => u.UpdatedById).OnDelete(DeleteBehavior.SetNull);
+            update.HasIndex(u => new { u.MilestoneId, u.UpdatedAtUtc });
+            update.HasIndex(u => u.UpdatedAtUtc);
+        });
+
+        builder.Entity<AuditEntry>(entry =>
+        {
+            entry.Property(e => e.UserId).HasMaxLength(450);
+            entry.Property(e => e.UserName).HasMaxLength(256);
+            entry.Property(e => e.EntityType).HasMaxLength(100);
+            entry.Property(e => e.EntityId).HasMaxLength(100);
+            entry.Property(e => e.Label).HasMaxLength(300);
+            entry.HasIndex(e => e.AtUtc);
+            entry.HasIndex(e => new { e.EntityType, e.EntityId });
         });
 
         builder.Entity<Stakeholder>(stakeholder =>

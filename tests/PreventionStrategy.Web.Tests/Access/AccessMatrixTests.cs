@@ -9,6 +9,9 @@ public sealed class AccessMatrixTests(DemoSite site) : IClassFixture<DemoSite>
     private const string Everyone = "everyone";
     private const string AdminOnly = "admin";
 
+    /// <summary>Administrators and the milestone's owner (the demo department head owns every Norddjurs milestone).</summary>
+    private const string Owners = "owners";
+
     public static TheoryData<string, string> Pages => new()
     {
         { "/", Everyone },
@@ -22,7 +25,9 @@ public sealed class AccessMatrixTests(DemoSite site) : IClassFixture<DemoSite>
         { "/Milestones/Details/{milestone}", Everyone },
         { "/Milestones/Edit?strategyId={strategy}", AdminOnly },
         { "/Milestones/Edit/{milestone}", AdminOnly },
-        { "/Milestones/TaskEdit?milestoneId={milestone}", AdminOnly },
+        { "/Milestones/TaskEdit?milestoneId={milestone}", Owners },
+        { "/Milestones/UpdateStatus/{milestone}", Owners },
+        { "/Milestones/Mine", Owners },
         { "/FocusAreas?strategyId={strategy}", Everyone },
         { "/FocusAreas/Details/{focusArea}", Everyone },
         { "/FocusAreas/Edit/{focusArea}", AdminOnly },
@@ -52,7 +57,7 @@ public sealed class AccessMatrixTests(DemoSite site) : IClassFixture<DemoSite>
         {
             var client = await site.ClientFor(email);
             var response = await client.GetAsync(url);
-            var mayRead = allowed == Everyone || email == DemoUsers.Administrator;
+            var mayRead = allowed == Everyone || email == DemoUsers.Administrator || (allowed == Owners && email == DemoUsers.DepartmentHead);
             Assert.True(
                 response.StatusCode == (mayRead ? HttpStatusCode.OK : HttpStatusCode.Forbidden),
                 $"{email} GET {url}: expected {(mayRead ? 200 : 403)}, got {(int)response.StatusCode}");

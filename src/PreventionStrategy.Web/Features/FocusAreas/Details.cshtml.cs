@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Budget;
 using PreventionStrategy.Web.Features.Milestones;
+using PreventionStrategy.Web.Features.Shared;
 
 namespace PreventionStrategy.Web.Features.FocusAreas;
 
@@ -34,7 +35,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
         }
 
         FocusArea = focusArea;
-        Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Today = clock.Today();
         // The first milestones in time order; the milestone list, filtered on the area, pages through the rest.
         var milestones = db.Milestones.AsNoTracking().Where(m => m.FocusAreas.Any(f => f.Id == id));
         MilestoneCount = await milestones.CountAsync(cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Shared;
 
 namespace PreventionStrategy.Web.Features.Milestones;
 
@@ -14,6 +15,10 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
     public IReadOnlyList<(int Id, string Title)> BudgetInitiatives { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
+
+    public IReadOnlyList<MilestoneStatusUpdate> History { get; private set; } = [];
+
+    public bool CanUpdate { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -31,7 +36,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
         }
 
         Milestone = milestone;
-        Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Today = clock.Today();
         Dependants = await db.Milestones.AsNoTracking().Where(m => m.PreconditionId == id).OrderBy(m => m.Timing.Start).ToRows().ToListAsync(cancellationToken);
         var initiatives = await db.BudgetInitiatives.AsNoTracking()
             .Where(b => b.Milestones.Any(m => m.Id == id))
@@ -39,6 +44,11 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
             .Select(b => new { b.Id, b.Title })
             .ToListAsync(cancellationToken);
         BudgetInitiatives = initiatives.Select(b => (b.Id, b.Title)).ToList();
+        History = await db.MilestoneStatusUpdates.AsNoTracking()
+            .Where(u => u.MilestoneId == id)
+            .OrderByDescending(u => u.UpdatedAtUtc).ThenByDescending(u => u.Id)
+            .ToListAsync(cancellationToken);
+        CanUpdate = MilestoneAccess.CanUpdate(User, milestone.OwnerId, milestone.Owner?.UnitId);
         return Page();
     }
 }

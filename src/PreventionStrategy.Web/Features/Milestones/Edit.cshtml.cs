@@ -73,7 +73,7 @@ public sealed class EditModel(AppDbContext db, MilestoneEditor editor, TimeProvi
             db.Milestones.Add(milestone);
         }
 
-        await editor.ApplyAsync(milestone, Input, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), cancellationToken);
+        await editor.ApplyAsync(milestone, Input, clock.Today(), cancellationToken);
         if (!await ConcurrencyConflict.TrySaveAsync(db, ModelState, localizer, version => Input.Version = version, cancellationToken))
         {
             return await ShowFormAsync(id, cancellationToken);
@@ -98,7 +98,7 @@ public sealed class EditModel(AppDbContext db, MilestoneEditor editor, TimeProvi
     }
 
     private Task<Milestone?> LoadAsync(int id, CancellationToken cancellationToken) =>
-        db.Milestones.Include(m => m.FocusAreas).Include(m => m.Stakeholders).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        db.Milestones.Include(m => m.FocusAreas).Include(m => m.Stakeholders).Include(m => m.Tasks).AsSplitQuery().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
 
     private async Task<IActionResult> ShowFormAsync(int? id, CancellationToken cancellationToken)
     {

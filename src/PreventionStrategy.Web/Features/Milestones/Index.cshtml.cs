@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Identity;
 using PreventionStrategy.Web.Features.Plans;
+using PreventionStrategy.Web.Features.Shared;
 
 namespace PreventionStrategy.Web.Features.Milestones;
 
@@ -23,6 +25,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
 
     public DateOnly Today { get; private set; }
+
+    /// <summary>Administrators and department heads get a quick-update column; rows they may not change stay empty.</summary>
+    public bool CanUpdateAny => User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.DepartmentHead);
 
     public IReadOnlyList<SelectListItem> FocusAreaOptions { get; private set; } = [];
 
@@ -44,7 +49,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
         Filter.StrategyId = Strategy.Id;
         Filter.Page = Math.Max(1, Filter.Page);
-        Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Today = clock.Today();
 
         var filtered = Filter.Apply(db.Milestones.AsNoTracking(), Today);
         TotalCount = await filtered.CountAsync(cancellationToken);

@@ -46,6 +46,17 @@ public sealed class Milestone : Entity
 
     public List<MilestoneTask> Tasks { get; set; } = [];
 
+    public List<MilestoneStatusUpdate> StatusUpdates { get; set; } = [];
+
+    /// <summary>Progress follows the share of tasks done instead of being typed in.</summary>
+    public bool ProgressFromTasks { get; set; }
+
+    /// <summary>When its status was last updated (or it was created): "no update for N weeks" is measured from here.</summary>
+    public DateTime? LastStatusUpdateAtUtc { get; set; }
+
+    /// <summary>A milestone with history is archived rather than deleted, so its history stays readable.</summary>
+    public bool IsArchived { get; set; }
+
     /// <summary>The day by which it is expected to happen: the forecast when one is given, else the end of the planned period.</summary>
     public DateOnly ExpectedBy => ForecastDate ?? Timing.End;
 

@@ -41,6 +41,7 @@ public sealed class MilestoneEditor(AppDbContext db, UserManager<ApplicationUser
         OwnerId = milestone.OwnerId,
         Status = milestone.Status,
         ProgressPercent = milestone.ProgressPercent,
+        ProgressFromTasks = milestone.ProgressFromTasks,
         ForecastDate = milestone.ForecastDate,
         PreconditionId = milestone.PreconditionId,
         PreconditionNote = milestone.PreconditionNote,
@@ -91,7 +92,9 @@ public sealed class MilestoneEditor(AppDbContext db, UserManager<ApplicationUser
         milestone.Location = input.Location?.Trim();
         milestone.OwnerId = string.IsNullOrEmpty(input.OwnerId) ? null : input.OwnerId;
         milestone.Status = input.Status;
-        milestone.ProgressPercent = input.Status == MilestoneStatus.Done ? 100 : input.ProgressPercent;
+        milestone.ProgressFromTasks = input.ProgressFromTasks;
+        milestone.ProgressPercent = input.Status == MilestoneStatus.Done ? 100
+            : input.ProgressFromTasks ? TaskProgress.Percent(milestone.Tasks) : input.ProgressPercent;
         milestone.CompletedOn = input.Status == MilestoneStatus.Done ? milestone.CompletedOn ?? today : null;
         milestone.ForecastDate = input.ForecastDate;
         milestone.PreconditionId = input.PreconditionId;

@@ -35,6 +35,9 @@ public sealed class MilestoneInput
     [Display(Name = "Field.ProgressPercent")]
     public int ProgressPercent { get; set; }
 
+    [Display(Name = "Field.ProgressFromTasks")]
+    public bool ProgressFromTasks { get; set; }
+
     [Display(Name = "Field.ForecastDate")]
     public DateOnly? ForecastDate { get; set; }
 

@@ -16,7 +16,11 @@ public static class MilestoneQueries
             m.Status,
             m.ProgressPercent,
             m.ForecastDate,
-            m.Owner == null ? null : m.Owner.FullName));
+            m.Owner == null ? null : m.Owner.FullName,
+            m.OwnerId,
+            m.Owner == null ? null : m.Owner.UnitId,
+            m.Version,
+            m.ProgressFromTasks));
 
     /// <summary>Adds the focus areas to rows already loaded: one query for all of them.</summary>
     public static async Task<List<MilestoneRow>> WithFocusAreasAsync(this AppDbContext db, List<MilestoneRow> rows, CancellationToken cancellationToken = default)

@@ -12,7 +12,11 @@ public sealed record MilestoneRow(
     MilestoneStatus Status,
     int ProgressPercent,
     DateOnly? ForecastDate,
-    string? OwnerName)
+    string? OwnerName,
+    string? OwnerId,
+    int? OwnerUnitId,
+    int Version,
+    bool ProgressFromTasks)
 {
     public IReadOnlyList<FocusAreaTag> FocusAreas { get; init; } = [];
 

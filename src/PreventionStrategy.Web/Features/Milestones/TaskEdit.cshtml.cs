@@ -12,9 +12,12 @@ using PreventionStrategy.Web.Features.Shared;
 
 namespace PreventionStrategy.Web.Features.Milestones;
 
-/// <summary>Create (with milestoneId) or edit a task under a milestone, and delete it.</summary>
-[Authorize(Policy = Policies.Administrator)]
-public sealed class TaskEditModel(AppDbContext db, UserManager<ApplicationUser> users, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+/// <summary>
+/// Create (with milestoneId), edit, reassign, tick off or delete a task. Whoever may update the
+/// milestone may manage its tasks; a milestone that follows its tasks gets its progress recomputed.
+/// </summary>
+[Authorize(Roles = Roles.Administrator + "," + Roles.DepartmentHead)]
+public sealed class TaskEditModel(AppDbContext db, UserManager<ApplicationUser> users, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public TaskInput Input { get; set; } = new();
@@ -42,6 +45,16 @@ public sealed class TaskEditModel(AppDbContext db, UserManager<ApplicationUser> 
             Input = new TaskInput { Version = task.Version, Title = task.Title, OwnerId = task.OwnerId, DueDate = task.DueDate, IsDone = task.IsDone };
         }
 
+        if (MilestoneId is null)
+        {
+            return NotFound();
+        }
+
+        if (await AuthorizeAsync(MilestoneId.Value, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
         return await ShowFormAsync(id, cancellationToken);
     }
 
@@ -59,9 +72,14 @@ public sealed class TaskEditModel(AppDbContext db, UserManager<ApplicationUser> 
             MilestoneId = task.MilestoneId;
         }
 
-        if (MilestoneId is null || !await db.Milestones.AnyAsync(m => m.Id == MilestoneId, cancellationToken))
+        if (MilestoneId is null)
         {
             return NotFound();
+        }
+
+        if (await AuthorizeAsync(MilestoneId.Value, cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         if (!string.IsNullOrEmpty(Input.OwnerId) && (await users.FindByIdAsync(Input.OwnerId)) is not { IsDisabled: false })
@@ -89,8 +107,9 @@ public sealed class TaskEditModel(AppDbContext db, UserManager<ApplicationUser> 
         task.Title = Input.Title.Trim();
         task.OwnerId = string.IsNullOrEmpty(Input.OwnerId) ? null : Input.OwnerId;
         task.DueDate = Input.DueDate;
-        task.DoneOn = Input.IsDone ? task.DoneOn ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime) : null;
+        task.DoneOn = Input.IsDone ? task.DoneOn ?? clock.Today() : null;
         task.IsDone = Input.IsDone;
+        await RecomputeProgressAsync(task.MilestoneId, task, cancellationToken);
         if (!await ConcurrencyConflict.TrySaveAsync(db, ModelState, localizer, version => Input.Version = version, cancellationToken))
         {
             return await ShowFormAsync(id, cancellationToken);
@@ -108,10 +127,87 @@ public sealed class TaskEditModel(AppDbContext db, UserManager<ApplicationUser> 
             return NotFound();
         }
 
+        if (await AuthorizeAsync(task.MilestoneId, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         db.MilestoneTasks.Remove(task);
+        await RecomputeProgressAsync(task.MilestoneId, null, cancellationToken, deletedId: task.Id);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Success"] = localizer["Deleted", task.Title].Value;
         return RedirectToPage("/Milestones/Details", new { id = task.MilestoneId });
+    }
+
+    /// <summary>Ticks a task off, or reopens it, straight from the milestone page.</summary>
+    public async Task<IActionResult> OnPostToggleAsync(int id, int version, CancellationToken cancellationToken)
+    {
+        var task = await db.MilestoneTasks.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (task is null)
+        {
+            return NotFound();
+        }
+
+        if (await AuthorizeAsync(task.MilestoneId, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (task.Version != version)
+        {
+            TempData["Error"] = localizer["Tasks.Changed"].Value;
+            return RedirectToPage("/Milestones/Details", new { id = task.MilestoneId });
+        }
+
+        task.IsDone = !task.IsDone;
+        task.DoneOn = task.IsDone ? clock.Today() : null;
+        db.Entry(task).Property(t => t.Version).OriginalValue = version;
+        await RecomputeProgressAsync(task.MilestoneId, task, cancellationToken);
+        if (!await ConcurrencyConflict.TrySaveAsync(db, ModelState, localizer, _ => { }, cancellationToken))
+        {
+            TempData["Error"] = localizer["Tasks.Changed"].Value;
+        }
+        else
+        {
+            TempData["Success"] = localizer["Tasks.Toggled", task.Title].Value;
+        }
+
+        return RedirectToPage("/Milestones/Details", new { id = task.MilestoneId });
+    }
+
+    /// <summary>404 for an unknown milestone, 403 when the user may not change it; null when allowed.</summary>
+    private async Task<IActionResult?> AuthorizeAsync(int milestoneId, CancellationToken cancellationToken)
+    {
+        var ownership = await MilestoneOwnership.FindAsync(db, milestoneId, cancellationToken);
+        if (ownership is null)
+        {
+            return NotFound();
+        }
+
+        return (await authorization.AuthorizeAsync(User, ownership, UpdateMilestoneRequirement.Instance)).Succeeded ? null : Forbid();
+    }
+
+    /// <summary>For a milestone that follows its tasks: its progress from the tasks as they will be after this save.</summary>
+    private async Task RecomputeProgressAsync(int milestoneId, MilestoneTask? changed, CancellationToken cancellationToken, int? deletedId = null)
+    {
+        var milestone = await db.Milestones.FirstAsync(m => m.Id == milestoneId, cancellationToken);
+        if (!milestone.ProgressFromTasks || milestone.Status == MilestoneStatus.Done)
+        {
+            return;
+        }
+
+        var done = await db.MilestoneTasks.AsNoTracking().Where(t => t.MilestoneId == milestoneId).ToDictionaryAsync(t => t.Id, t => t.IsDone, cancellationToken);
+        if (deletedId is { } deleted)
+        {
+            done.Remove(deleted);
+        }
+
+        if (changed is not null)
+        {
+            done[changed.Id] = changed.IsDone; // a new task has id 0 until saved: it counts once all the same
+        }
+
+        milestone.ProgressPercent = TaskProgress.Percent(done.Count(t => t.Value), done.Count);
     }
 
     private async Task<IActionResult> ShowFormAsync(int? id, CancellationToken cancellationToken)

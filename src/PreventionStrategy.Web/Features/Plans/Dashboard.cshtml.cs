@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Milestones;
+using PreventionStrategy.Web.Features.Shared;
 
 namespace PreventionStrategy.Web.Features.Plans;
 
@@ -42,7 +43,7 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageMo
         }
 
         Strategy = await db.Strategies.AsNoTracking().Include(s => s.KeyDates).FirstAsync(s => s.Id == heading.Id, cancellationToken);
-        var today = Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = Today = clock.Today();
 
         var focusAreas = await db.FocusAreas.AsNoTracking()
             .Where(f => f.StrategyId == heading.Id)

@@ -205,6 +205,55 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                     b.ToTable("MilestoneFocusAreas");
                 });
 
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("EntityType", "EntityId");
+
+                    b.ToTable("AuditEntries");
+                });
+
             modelBuilder.Entity("PreventionStrategy.Web.Features.Budget.BudgetAmount", b =>
                 {
                     b.Property<int>("Id")
@@ -474,9 +523,15 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ForecastDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastStatusUpdateAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Location")
@@ -492,6 +547,9 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                     b.Property<string>("PreconditionNote")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ProgressFromTasks")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ProgressPercent")
                         .HasColumnType("INTEGER");
@@ -542,6 +600,63 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                     b.HasIndex("StakeholderId");
 
                     b.ToTable("MilestoneStakeholders");
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Milestones.MilestoneStatusUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MilestoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NewForecastDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NewProgressPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NewStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OldForecastDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OldProgressPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OldStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedAtUtc");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.HasIndex("MilestoneId", "UpdatedAtUtc");
+
+                    b.ToTable("MilestoneStatusUpdates");
                 });
 
             modelBuilder.Entity("PreventionStrategy.Web.Features.Milestones.MilestoneTask", b =>
@@ -952,6 +1067,24 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                     b.Navigation("Stakeholder");
                 });
 
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Milestones.MilestoneStatusUpdate", b =>
+                {
+                    b.HasOne("PreventionStrategy.Web.Features.Milestones.Milestone", "Milestone")
+                        .WithMany("StatusUpdates")
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PreventionStrategy.Web.Features.Identity.ApplicationUser", "UpdatedBy")
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Milestone");
+
+                    b.Navigation("UpdatedBy");
+                });
+
             modelBuilder.Entity("PreventionStrategy.Web.Features.Milestones.MilestoneTask", b =>
                 {
                     b.HasOne("PreventionStrategy.Web.Features.Milestones.Milestone", "Milestone")
@@ -1064,6 +1197,8 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("PreventionStrategy.Web.Features.Milestones.Milestone", b =>
                 {
                     b.Navigation("Stakeholders");
+
+                    b.Navigation("StatusUpdates");
 
                     b.Navigation("Tasks");
                 });

@@ -59,7 +59,7 @@ public sealed class EditModel(UserManager<ApplicationUser> users, UserForm form,
             return await ShowFormAsync(user, cancellationToken);
         }
 
-        var accessChanged = user.IsDisabled != Input.IsDisabled || !currentRoles.SequenceEqual([Input.Role]);
+        var accessChanged = user.IsDisabled != Input.IsDisabled || !currentRoles.SequenceEqual([Input.Role]) || user.UnitId != Input.UnitId;
         user.FullName = Input.FullName.Trim();
         user.UnitId = Input.UnitId;
         user.IsDisabled = Input.IsDisabled;
@@ -82,10 +82,14 @@ public sealed class EditModel(UserManager<ApplicationUser> users, UserForm form,
 
         if (accessChanged)
         {
-            await users.RemoveFromRolesAsync(user, currentRoles);
-            await users.AddToRoleAsync(user, Input.Role);
+            if (!currentRoles.SequenceEqual([Input.Role]))
+            {
+                await users.RemoveFromRolesAsync(user, currentRoles);
+                await users.AddToRoleAsync(user, Input.Role);
+            }
 
-            // A new security stamp signs the user out everywhere at the next validation, so a removed role stops working.
+            // A new security stamp signs the user out everywhere at the next validation, so a removed role
+            // stops working and a new unit (a claim in the cookie) takes effect.
             await users.UpdateSecurityStampAsync(user);
         }
 

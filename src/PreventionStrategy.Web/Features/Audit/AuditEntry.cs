@@ -1,0 +1,33 @@
+namespace PreventionStrategy.Web.Features.Audit;
+
+/// <summary>One create, update or delete of one entity: who, when, and each changed field's old and new value.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+
+    public DateTime AtUtc { get; set; }
+
+    public string? UserId { get; set; }
+
+    public string? UserName { get; set; }
+
+    public required string EntityType { get; set; }
+
+    public required string EntityId { get; set; }
+
+    public AuditAction Action { get; set; }
+
+    /// <summary>JSON array of { "field", "old", "new" }.</summary>
+    public required string Changes { get; set; }
+
+    /// <summary>A short readable label of the entity (its title or name), for search and lists.</summary>
+    public string? Label { get; set; }
+}
+
+public enum AuditAction
+{
+    Created,
+    Updated,
+    Deleted,
+    Archived,
+}

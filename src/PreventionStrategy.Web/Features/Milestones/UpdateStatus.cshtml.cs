@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Identity;
+
+namespace PreventionStrategy.Web.Features.Milestones;
+
+/// <summary>
+/// The full status-update form, and the target of the quick-update forms in lists and on the
+/// dashboard: a valid quick update goes straight back (filters intact), an invalid one lands here
+/// with its input and the reason.
+/// </summary>
+[Authorize(Roles = Roles.Administrator + "," + Roles.DepartmentHead)]
+public sealed class UpdateStatusModel(AppDbContext db, StatusUpdater updater, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public const int RecentHistory = 5;
+
+    [BindProperty]
+    public StatusUpdateInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public Milestone Milestone { get; private set; } = null!;
+
+    public IReadOnlyList<MilestoneStatusUpdate> History { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var denied = await AuthorizeAsync(id, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var milestone = await LoadAsync(id, cancellationToken);
+        Input = StatusUpdateInput.From(milestone!);
+        return await ShowFormAsync(milestone!, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        var denied = await AuthorizeAsync(id, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var milestone = (await LoadAsync(id, cancellationToken))!;
+        if (!ModelState.IsValid || !await updater.UpdateAsync(milestone, Input, User, ModelState, cancellationToken))
+        {
+            return await ShowFormAsync(milestone, cancellationToken);
+        }
+
+        TempData["Success"] = localizer["StatusUpdate.Saved", milestone.Title, localizer[$"MilestoneStatus.{milestone.Status}"]].Value;
+        return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Milestones/Details", new { id });
+    }
+
+    /// <summary>404 for an unknown milestone, 403 for one the user may not update; null when allowed.</summary>
+    private async Task<IActionResult?> AuthorizeAsync(int id, CancellationToken cancellationToken)
+    {
+        var ownership = await MilestoneOwnership.FindAsync(db, id, cancellationToken);
+        if (ownership is null)
+        {
+            return NotFound();
+        }
+
+        var result = await authorization.AuthorizeAsync(User, ownership, UpdateMilestoneRequirement.Instance);
+        return result.Succeeded ? null : Forbid();
+    }
+
+    private Task<Milestone?> LoadAsync(int id, CancellationToken cancellationToken) =>
+        db.Milestones.Include(m => m.Tasks).Include(m => m.Strategy).AsSplitQuery().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+
+    private async Task<IActionResult> ShowFormAsync(Milestone milestone, CancellationToken cancellationToken)
+    {
+        Milestone = milestone;
+        History = await db.MilestoneStatusUpdates.AsNoTracking()
+            .Where(u => u.MilestoneId == milestone.Id)
+            .OrderByDescending(u => u.UpdatedAtUtc).ThenByDescending(u => u.Id)
+            .Take(RecentHistory)
+            .ToListAsync(cancellationToken);
+        return Page();
+    }
+}
