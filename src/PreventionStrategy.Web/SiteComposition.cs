@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Audit;
 using PreventionStrategy.Web.Features.Budget;
 using PreventionStrategy.Web.Features.Committees;
 using PreventionStrategy.Web.Features.Stakeholders;
@@ -44,7 +45,10 @@ public static class SiteComposition
         var connectionString = configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
         // Pooled: creating a context and its SQLite connection per request costs more than the queries themselves.
-        services.AddDbContextPool<AppDbContext>(options => options.UseSqlite(connectionString));
+        // The audit interceptor is a singleton: the pool builds the options once.
+        services.AddHttpContextAccessor();
+        services.AddSingleton<AuditInterceptor>();
+        services.AddDbContextPool<AppDbContext>((sp, options) => options.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
 
         services.AddIdentity<ApplicationUser, IdentityRole>(options =>
             {

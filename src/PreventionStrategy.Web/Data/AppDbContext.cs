@@ -112,6 +112,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             milestone.HasIndex(m => m.OwnerId);
             milestone.Ignore(m => m.ExpectedBy);
             milestone.Ignore(m => m.IsOpen);
+
+            // Archived milestones (those with status history are archived, not deleted) are hidden everywhere; the archive page ignores the filter.
+            milestone.HasQueryFilter(m => !m.IsArchived);
         });
 
         builder.Entity<MilestoneStakeholder>(link =>
@@ -124,6 +127,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             task.Property(t => t.Title).HasMaxLength(200);
             task.HasOne(t => t.Owner).WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.SetNull);
+            task.HasQueryFilter(t => !t.Milestone!.IsArchived);
         });
 
         builder.Entity<MilestoneStatusUpdate>(update =>
@@ -133,6 +137,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             update.HasOne(u => u.UpdatedBy).WithMany().HasForeignKey(u => u.UpdatedById).OnDelete(DeleteBehavior.SetNull);
             update.HasIndex(u => new { u.MilestoneId, u.UpdatedAtUtc });
             update.HasIndex(u => u.UpdatedAtUtc);
+            update.HasQueryFilter(u => !u.Milestone!.IsArchived);
         });
 
         builder.Entity<AuditEntry>(entry =>

@@ -46,6 +46,8 @@ public sealed class AccessMatrixTests(DemoSite site) : IClassFixture<DemoSite>
         { "/Identity/Users", AdminOnly },
         { "/Identity/Users/Invite", AdminOnly },
         { "/Identity/Users/Edit/{staffUser}", AdminOnly },
+        { "/Audit", AdminOnly },
+        { "/Milestones/Archive", AdminOnly },
     };
 
     [Theory]

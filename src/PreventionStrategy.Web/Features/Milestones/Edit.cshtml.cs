@@ -91,9 +91,20 @@ public sealed class EditModel(AppDbContext db, MilestoneEditor editor, TimeProvi
             return NotFound();
         }
 
-        db.Milestones.Remove(milestone);
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Success"] = localizer["Deleted", milestone.Title].Value;
+        // A milestone with status history is archived instead, so the history stays readable (and restorable from the archive).
+        if (await db.MilestoneStatusUpdates.AnyAsync(u => u.MilestoneId == id, cancellationToken))
+        {
+            milestone.IsArchived = true;
+            await db.SaveChangesAsync(cancellationToken);
+            TempData["Success"] = localizer["Milestones.Archived", milestone.Title].Value;
+        }
+        else
+        {
+            db.Milestones.Remove(milestone);
+            await db.SaveChangesAsync(cancellationToken);
+            TempData["Success"] = localizer["Deleted", milestone.Title].Value;
+        }
+
         return RedirectToPage("/Milestones/Index", new { strategyId = milestone.StrategyId });
     }
 

@@ -60,6 +60,13 @@ public sealed class StatusUpdater(AppDbContext db, TimeProvider clock, IStringLo
             Comment = comment,
         });
 
-        return await ConcurrencyConflict.TrySaveAsync(db, modelState, localizer, version => input.Version = version, cancellationToken);
+        if (await ConcurrencyConflict.TrySaveAsync(db, modelState, localizer, version => input.Version = version, cancellationToken))
+        {
+            return true;
+        }
+
+        // Refused: the form keeps this input, but the milestone shown beside it is what is stored now, not this attempt.
+        await db.Entry(milestone).ReloadAsync(cancellationToken);
+        return false;
     }
 }
