@@ -22,11 +22,17 @@ public static class Pages
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 
     /// <summary>Fills the form (the first one with a submit button unless a selector says otherwise) and posts it.</summary>
-    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string url, IReadOnlyDictionary<string, string> values, string formSelector = "main form[method=post]")
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string url, IReadOnlyDictionary<string, string> values, string formSelector = "main form[method=post]") =>
+        await client.SubmitFormAsync(await client.GetDocumentAsync(url), url, values, formSelector);
+
+    /// <summary>
+    /// Posts a form of a page already in hand (e.g. the page a refused post returned), the way a
+    /// browser would: every field as it stands, with <paramref name="values"/> typed over them.
+    /// </summary>
+    public static Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, IHtmlDocument page, string pageUrl, IReadOnlyDictionary<string, string> values, string formSelector = "main form[method=post]")
     {
-        var page = await client.GetDocumentAsync(url);
         var form = page.QuerySelector(formSelector) as IHtmlFormElement
-            ?? throw new InvalidOperationException($"No form '{formSelector}' on {url}");
+            ?? throw new InvalidOperationException($"No form '{formSelector}' on {pageUrl}");
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
         {
@@ -54,10 +60,9 @@ public static class Pages
             }
         }
 
-        fields.AddRange(values.Where(v => v.Value is not null));
+        fields.AddRange(values);
         var action = form.GetAttribute("action");
-        var target = string.IsNullOrEmpty(action) ? url : action;
-        return await client.PostAsync(target, new FormUrlEncodedContent(fields));
+        return client.PostAsync(string.IsNullOrEmpty(action) ? pageUrl : action, new FormUrlEncodedContent(fields));
     }
 
     public static async Task<HttpClient> SignedInClientAsync(this SiteFactory factory, string? email)

@@ -146,46 +146,6 @@ internal static class MilestoneTestData
         return client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 
-    /// <summary>
-    /// Posts a form of a page already in hand (e.g. the page a refused post returned), the way a
-    /// browser would: every field as it stands, with <paramref name="values"/> typed over them.
-    /// </summary>
-    public static Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, IHtmlDocument page, string pageUrl, IReadOnlyDictionary<string, string> values, string formSelector = "main form[method=post]")
-    {
-        var form = page.QuerySelector(formSelector) as IHtmlFormElement
-            ?? throw new InvalidOperationException($"No form '{formSelector}' on the page");
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
-        {
-            var name = element.GetAttribute("name");
-            if (string.IsNullOrEmpty(name) || values.ContainsKey(name))
-            {
-                continue;
-            }
-
-            switch (element)
-            {
-                case IHtmlInputElement { Type: "checkbox" or "radio" } box when !box.IsChecked:
-                case IHtmlInputElement { Type: "submit" or "file" }:
-                case IHtmlButtonElement:
-                    continue;
-                case IHtmlInputElement input:
-                    fields.Add(new(name, input.Value));
-                    break;
-                case IHtmlTextAreaElement area:
-                    fields.Add(new(name, area.Value));
-                    break;
-                case IHtmlSelectElement select:
-                    fields.AddRange(select.SelectedOptions.Select(o => new KeyValuePair<string, string>(name, o.Value)));
-                    break;
-            }
-        }
-
-        fields.AddRange(values);
-        var action = form.GetAttribute("action");
-        return client.PostAsync(string.IsNullOrEmpty(action) ? pageUrl : action, new FormUrlEncodedContent(fields));
-    }
-
     /// <summary>The selected value of a select on a page.</summary>
     public static string? SelectedValue(this IHtmlDocument page, string selector) =>
         (page.QuerySelector(selector) as IHtmlSelectElement)?.SelectedOptions.FirstOrDefault()?.Value;
