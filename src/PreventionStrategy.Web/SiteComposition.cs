@@ -16,6 +16,9 @@ using PreventionStrategy.Web.Features.Demo;
 using PreventionStrategy.Web.Features.Email;
 using PreventionStrategy.Web.Features.Identity;
 using PreventionStrategy.Web.Features.Identity.Users;
+using PreventionStrategy.Web.Features.Jobs;
+using PreventionStrategy.Web.Features.Outbox;
+using PreventionStrategy.Web.Features.Reminders;
 using PreventionStrategy.Web.Features.Localization;
 using PreventionStrategy.Web.Features.Milestones;
 using PreventionStrategy.Web.Features.Shared;
@@ -40,6 +43,7 @@ public static class SiteComposition
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MilestoneOptions>().Bind(configuration.GetSection(MilestoneOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapAdminOptions>().Bind(configuration.GetSection(BootstrapAdminOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         var connectionString = configuration.GetConnectionString("Default")
@@ -133,6 +137,18 @@ public static class SiteComposition
         services.AddScoped<UserForm>();
         services.AddScoped<UserInvitations>();
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
+
+        services.AddScoped<DeliveryQueue>();
+        services.AddScoped<DeliveryComposer>();
+        services.AddScoped<DeliverySender>();
+        services.AddScoped<EventMessages>();
+        services.AddScoped<UpdateRequestMessages>();
+        services.AddScoped<ReminderPlanner>();
+        services.AddScoped<UpdateRequestPlanner>();
+        services.AddScoped<ReminderJob>();
+        services.AddScoped<OptOuts>();
+        services.AddSingleton<OptOutLinks>();
+        services.AddBackgroundJobs(configuration);
     }
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
@@ -169,5 +185,6 @@ public static class SiteComposition
 
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
+        app.UseBackgroundJobs();
     }
 }

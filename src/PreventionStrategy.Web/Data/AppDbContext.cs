@@ -7,6 +7,8 @@ using PreventionStrategy.Web.Features.Committees;
 using PreventionStrategy.Web.Features.FocusAreas;
 using PreventionStrategy.Web.Features.Identity;
 using PreventionStrategy.Web.Features.Milestones;
+using PreventionStrategy.Web.Features.Outbox;
+using PreventionStrategy.Web.Features.Reminders;
 using PreventionStrategy.Web.Features.Plans;
 using PreventionStrategy.Web.Features.Stakeholders;
 
@@ -39,6 +41,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Committee> Committees => Set<Committee>();
 
     public DbSet<CommitteeMeeting> CommitteeMeetings => Set<CommitteeMeeting>();
+
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+
+    public DbSet<ReminderOptOut> ReminderOptOuts => Set<ReminderOptOut>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -112,6 +118,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             milestone.HasIndex(m => m.OwnerId);
             milestone.Ignore(m => m.ExpectedBy);
             milestone.Ignore(m => m.IsOpen);
+            milestone.Ignore(m => m.EventDetails);
+            milestone.Property(m => m.ReminderDaysBefore).HasMaxLength(50);
 
             // Archived milestones (those with status history are archived, not deleted) are hidden everywhere; the archive page ignores the filter.
             milestone.HasQueryFilter(m => !m.IsArchived);
@@ -188,6 +196,26 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             meeting.Property(m => m.Location).HasMaxLength(200);
             meeting.Property(m => m.Notes).HasMaxLength(1000);
             meeting.HasIndex(m => m.MeetingDate);
+        });
+
+        builder.Entity<Delivery>(delivery =>
+        {
+            delivery.Property(d => d.Key).HasMaxLength(400);
+            delivery.Property(d => d.RecipientEmail).HasMaxLength(256);
+            delivery.Property(d => d.RecipientName).HasMaxLength(200);
+            delivery.Property(d => d.Subject).HasMaxLength(300);
+            delivery.Property(d => d.LastError).HasMaxLength(1000);
+            delivery.Property(d => d.UserId).HasMaxLength(450);
+            delivery.HasIndex(d => d.Key).IsUnique();
+            delivery.HasIndex(d => new { d.State, d.NextAttemptAtUtc });
+            delivery.HasIndex(d => d.MilestoneId);
+            delivery.HasIndex(d => d.CreatedAtUtc);
+        });
+
+        builder.Entity<ReminderOptOut>(optOut =>
+        {
+            optOut.Property(o => o.Email).HasMaxLength(256);
+            optOut.HasIndex(o => o.Email).IsUnique();
         });
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))

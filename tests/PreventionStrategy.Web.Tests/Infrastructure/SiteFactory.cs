@@ -13,12 +13,27 @@ namespace PreventionStrategy.Web.Tests.Infrastructure;
 /// </summary>
 public class SiteFactory : WebApplicationFactory<Program>
 {
+    private readonly bool ownsFolder;
+
     public SiteFactory()
     {
         Folder = Directory.CreateTempSubdirectory("preventionstrategy-tests-").FullName;
+        ownsFolder = true;
+    }
+
+    /// <summary>A second site on the same files as an earlier one: the same site after a restart. The folder is left for its owner to delete.</summary>
+    public SiteFactory(string folder)
+    {
+        Folder = folder;
     }
 
     public string Folder { get; }
+
+    /// <summary>Settings on top of the test defaults, set before the site starts (e.g. an SMTP server's address).</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>The site's clock, which a test may move forward to see what happens days later.</summary>
+    public ShiftedClock Clock { get; } = new();
 
     public string DatabasePath => Path.Combine(Folder, "site.db");
 
@@ -41,8 +56,19 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Email:Delivery", "Pickup");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Site:PublicBaseUrl", "http://localhost");
+
+        // Tests run the jobs themselves, when they choose; a Hangfire server would run them on its own schedule.
+        builder.UseSetting("Jobs:ServerEnabled", "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
-            services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(SqlCommands)));
+        {
+            services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(SqlCommands));
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     protected override void Dispose(bool disposing)
@@ -51,6 +77,10 @@ public class SiteFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+
+        if (disposing && ownsFolder)
+        {
             try
             {
                 Directory.Delete(Folder, recursive: true);

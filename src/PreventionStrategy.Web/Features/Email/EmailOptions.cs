@@ -43,6 +43,10 @@ public sealed class EmailOptions : IValidatableObject
 
     public string? SmtpPassword { get; set; }
 
+    /// <summary>How long to wait for the SMTP server before treating the connection as broken.</summary>
+    [Range(1, 600)]
+    public int SmtpTimeoutSeconds { get; set; } = 30;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Delivery == EmailDelivery.Smtp && string.IsNullOrWhiteSpace(SmtpHost))

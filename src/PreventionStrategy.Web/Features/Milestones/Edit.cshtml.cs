@@ -2,16 +2,19 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Identity;
+using PreventionStrategy.Web.Features.Reminders;
 using PreventionStrategy.Web.Features.Shared;
 
 namespace PreventionStrategy.Web.Features.Milestones;
 
 /// <summary>Create (no id) or edit a milestone, and delete it.</summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class EditModel(AppDbContext db, MilestoneEditor editor, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class EditModel(AppDbContext db, MilestoneEditor editor, TimeProvider clock, IStringLocalizer<SharedResource> localizer, IOptions<ReminderOptions> reminders) : PageModel
 {
     [BindProperty]
     public MilestoneInput Input { get; set; } = new();
@@ -24,6 +27,14 @@ public sealed class EditModel(AppDbContext db, MilestoneEditor editor, TimeProvi
     public string StrategyName { get; private set; } = string.Empty;
 
     public MilestoneFormOptions Options { get; private set; } = null!;
+
+    public string DefaultReminderDays => ReminderSchedule.Format(reminders.Value.DaysBefore.Distinct().OrderDescending());
+
+    public IEnumerable<SelectListItem> ReminderChoices =>
+    [
+        new(localizer["Value.Yes"], "true", Input.RemindersEnabled == true),
+        new(localizer["Value.No"], "false", Input.RemindersEnabled == false),
+    ];
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
     {

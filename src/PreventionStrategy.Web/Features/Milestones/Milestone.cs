@@ -57,12 +57,28 @@ public sealed class Milestone : Entity
     /// <summary>A milestone with history is archived rather than deleted, so its history stays readable.</summary>
     public bool IsArchived { get; set; }
 
+    /// <summary>Email reminders before the event: null follows the kind (on for mapping days, theme days and theme meetings).</summary>
+    public bool? RemindersEnabled { get; set; }
+
+    /// <summary>Days before the event that reminders go out, e.g. "14,3,1"; null uses the site's default.</summary>
+    public string? ReminderDaysBefore { get; set; }
+
+    /// <summary>
+    /// Raised whenever the date, time or place changes, so calendar invitations already sent can be
+    /// replaced by an update (same UID, higher SEQUENCE).
+    /// </summary>
+    public int EventSequence { get; set; }
+
     /// <summary>The day by which it is expected to happen: the forecast when one is given, else the end of the planned period.</summary>
     public DateOnly ExpectedBy => ForecastDate ?? Timing.End;
 
     public bool IsOpen => Status is not (MilestoneStatus.Done or MilestoneStatus.Cancelled);
 
     public bool IsOverdue(DateOnly today) => IsOpen && ExpectedBy < today;
+
+    /// <summary>What a calendar invitation shows; a change to any part of it warrants an update to those invited.</summary>
+    public (DateOnly? Date, TimeOnly? Start, TimeOnly? End, string? Location) EventDetails =>
+        (Timing.Date, Timing.StartTime, Timing.EndTime, Location);
 }
 
 public enum MilestoneKind

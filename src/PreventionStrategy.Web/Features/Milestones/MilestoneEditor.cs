@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Reminders;
 using PreventionStrategy.Web.Features.Identity;
 using PreventionStrategy.Web.Features.Plans;
 
@@ -38,6 +39,8 @@ public sealed class MilestoneEditor(AppDbContext db, UserManager<ApplicationUser
         Kind = milestone.Kind,
         Timing = TimingInput.From(milestone.Timing),
         Location = milestone.Location,
+        RemindersEnabled = milestone.RemindersEnabled,
+        ReminderDaysBefore = milestone.ReminderDaysBefore,
         OwnerId = milestone.OwnerId,
         Status = milestone.Status,
         ProgressPercent = milestone.ProgressPercent,
@@ -73,6 +76,11 @@ public sealed class MilestoneEditor(AppDbContext db, UserManager<ApplicationUser
             modelState.AddModelError("Input.PreconditionId", localizer["Milestones.UnknownPrecondition"]);
         }
 
+        if (!ReminderSchedule.TryParseDays(input.ReminderDaysBefore, out _))
+        {
+            modelState.AddModelError("Input.ReminderDaysBefore", localizer["Reminders.DaysInvalid", ReminderSchedule.MaxOffsets, ReminderSchedule.MaxDaysBefore]);
+        }
+
         var stakeholderIds = input.StakeholderRoles.Where(r => r.Value is not null).Select(r => r.Key).ToList();
         if (await db.Stakeholders.CountAsync(s => stakeholderIds.Contains(s.Id), cancellationToken) != stakeholderIds.Count)
         {
@@ -85,11 +93,20 @@ public sealed class MilestoneEditor(AppDbContext db, UserManager<ApplicationUser
         // The version the user saw: if someone saved since, SaveChanges refuses instead of overwriting.
         db.Entry(milestone).Property(m => m.Version).OriginalValue = input.Version;
 
+        var eventBefore = milestone.EventDetails;
         milestone.Title = input.Title.Trim();
         milestone.Description = input.Description?.Trim();
         milestone.Kind = input.Kind;
         milestone.Timing = input.Timing.ToTiming();
-        milestone.Location = input.Location?.Trim();
+        milestone.Location = string.IsNullOrWhiteSpace(input.Location) ? null : input.Location.Trim();
+        milestone.RemindersEnabled = input.RemindersEnabled;
+        milestone.ReminderDaysBefore = ReminderSchedule.TryParseDays(input.ReminderDaysBefore, out var days) && days.Count > 0 ? ReminderSchedule.Format(days) : null;
+
+        // Invitations already sent carry the old date, time or place: a new sequence makes the reminder job send updates.
+        if (milestone.Id != 0 && milestone.EventDetails != eventBefore)
+        {
+            milestone.EventSequence++;
+        }
         milestone.OwnerId = string.IsNullOrEmpty(input.OwnerId) ? null : input.OwnerId;
         milestone.Status = input.Status;
         milestone.ProgressFromTasks = input.ProgressFromTasks;

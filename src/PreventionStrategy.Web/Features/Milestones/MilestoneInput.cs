@@ -25,6 +25,14 @@ public sealed class MilestoneInput
     [Display(Name = "Field.Location")]
     public string? Location { get; set; }
 
+    /// <summary>Null follows the milestone kind.</summary>
+    [Display(Name = "Field.RemindersEnabled")]
+    public bool? RemindersEnabled { get; set; }
+
+    [StringLength(50, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.ReminderDaysBefore")]
+    public string? ReminderDaysBefore { get; set; }
+
     [Display(Name = "Field.Owner")]
     public string? OwnerId { get; set; }
 

@@ -520,6 +520,9 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("EventSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("ForecastDate")
                         .HasColumnType("TEXT");
 
@@ -552,6 +555,13 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ProgressPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReminderDaysBefore")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("RemindersEnabled")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -698,6 +708,92 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                     b.ToTable("MilestoneTasks");
                 });
 
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Outbox.Delivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CommitteeMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EventSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MilestoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("MilestoneId");
+
+                    b.HasIndex("State", "NextAttemptAtUtc");
+
+                    b.ToTable("Deliveries");
+                });
+
             modelBuilder.Entity("PreventionStrategy.Web.Features.Plans.Strategy", b =>
                 {
                     b.Property<int>("Id")
@@ -761,6 +857,28 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                     b.HasIndex("StrategyId");
 
                     b.ToTable("StrategyKeyDates");
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Reminders.ReminderOptOut", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OptedOutAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.ToTable("ReminderOptOuts");
                 });
 
             modelBuilder.Entity("PreventionStrategy.Web.Features.Stakeholders.Stakeholder", b =>

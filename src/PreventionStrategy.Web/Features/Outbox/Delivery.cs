@@ -1,0 +1,73 @@
+namespace PreventionStrategy.Web.Features.Outbox;
+
+/// <summary>
+/// One email to one recipient on one occasion. The row is written before anything is sent, and
+/// its <see cref="Key"/> is unique, so planning the same occasion twice (two job runs, two
+/// servers) yields one row and therefore one message.
+/// </summary>
+public sealed class Delivery
+{
+    public long Id { get; set; }
+
+    /// <summary>What, to whom, on which occasion: e.g. "reminder:42:3:anna@norddjurs.dk".</summary>
+    public required string Key { get; set; }
+
+    public DeliveryKind Kind { get; set; }
+
+    public int? MilestoneId { get; set; }
+
+    public int? CommitteeMeetingId { get; set; }
+
+    /// <summary>The login a message is about, for update requests (the owner asked to update).</summary>
+    public string? UserId { get; set; }
+
+    /// <summary>Days before the event, for reminders.</summary>
+    public int? DaysBefore { get; set; }
+
+    /// <summary>The milestone's <c>EventSequence</c> the invitation carried when it was sent.</summary>
+    public int? EventSequence { get; set; }
+
+    public required string RecipientEmail { get; set; }
+
+    public string? RecipientName { get; set; }
+
+    /// <summary>Filled in when the message is composed, for the outbox list.</summary>
+    public string? Subject { get; set; }
+
+    public DeliveryState State { get; set; } = DeliveryState.Pending;
+
+    public int Attempts { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public DateTime NextAttemptAtUtc { get; set; }
+
+    public DateTime? SentAtUtc { get; set; }
+
+    /// <summary>The server's reply or the reason it was not sent.</summary>
+    public string? LastError { get; set; }
+
+    /// <summary>Which run is sending it; a claim that outlives <see cref="ClaimedUntilUtc"/> belonged to a run that died.</summary>
+    public Guid? ClaimToken { get; set; }
+
+    public DateTime? ClaimedUntilUtc { get; set; }
+}
+
+public enum DeliveryKind
+{
+    EventReminder,
+    EventUpdate,
+    EventCancellation,
+    UpdateRequest,
+    UpdateRequestFollowUp,
+}
+
+public enum DeliveryState
+{
+    Pending,
+    Sent,
+    Failed,
+
+    /// <summary>Not sent on purpose: the recipient opted out, or the event passed or was cancelled before it went.</summary>
+    Skipped,
+}

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Committees;
+using PreventionStrategy.Web.Features.Milestones;
+using PreventionStrategy.Web.Features.Reminders;
+using PreventionStrategy.Web.Features.Shared;
+
+namespace PreventionStrategy.Web.Features.Outbox;
+
+/// <summary>
+/// Turns a batch of deliveries into messages. Everything is re-read when sending, not when
+/// planning, so a message reflects the plan as it is now; all a batch needs is loaded in a few
+/// queries, however large the batch.
+/// </summary>
+public sealed class DeliveryComposer(AppDbContext db, EventMessages events, UpdateRequestMessages updateRequests, Display show, TimeProvider clock, ILogger<DeliveryComposer> logger)
+{
+    public async Task<IReadOnlyDictionary<long, Composition>> ComposeAsync(IReadOnlyList<Delivery> batch, CancellationToken cancellationToken)
+    {
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var today = clock.Today();
+
+        var emails = batch.Select(d => OptOuts.Normalize(d.RecipientEmail)).Distinct().ToList();
+        var optedOut = (await db.ReminderOptOuts.AsNoTracking().Where(o => emails.Contains(o.Email)).Select(o => o.Email).ToListAsync(cancellationToken)).ToHashSet();
+
+        var milestoneIds = batch.Where(d => d.MilestoneId != null).Select(d => d.MilestoneId!.Value).Distinct().ToList();
+        var milestones = milestoneIds.Count == 0 ? [] : await db.Milestones.IgnoreQueryFilters().AsNoTracking()
+            .Include(m => m.Strategy)
+            .Where(m => milestoneIds.Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, cancellationToken);
+
+        var meetingIds = batch.Where(d => d.CommitteeMeetingId != null).Select(d => d.CommitteeMeetingId!.Value).Distinct().ToList();
+        var meetings = meetingIds.Count == 0 ? [] : await db.CommitteeMeetings.AsNoTracking()
+            .Include(m => m.Committee)
+            .Where(m => meetingIds.Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, cancellationToken);
+        var owned = await OpenMilestonesByOwnerAsync(batch, meetings.Values, cancellationToken);
+
+        var result = new Dictionary<long, Composition>();
+        foreach (var delivery in batch)
+        {
+            try
+            {
+                result[delivery.Id] = Compose(delivery);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or UriFormatException)
+            {
+                // One malformed message must not hold up the rest of the batch.
+                logger.LogError(ex, "Delivery {DeliveryId} could not be composed", delivery.Id);
+                result[delivery.Id] = Composition.Fail($"Beskeden kunne ikke dannes: {ex.Message}");
+            }
+        }
+
+        return result;
+
+        Composition Compose(Delivery delivery) => optedOut.Contains(OptOuts.Normalize(delivery.RecipientEmail))
+                ? Composition.Skip("Modtageren har frameldt påmindelser.")
+                : delivery.Kind switch
+                {
+                    DeliveryKind.UpdateRequest or DeliveryKind.UpdateRequestFollowUp => updateRequests.Compose(
+                        delivery,
+                        meetings.GetValueOrDefault(delivery.CommitteeMeetingId ?? 0),
+                        owned.TryGetValue((delivery.UserId ?? string.Empty, meetings.GetValueOrDefault(delivery.CommitteeMeetingId ?? 0)?.CommitteeId ?? 0), out var list) ? list : [],
+                        today),
+                    _ => events.Compose(delivery, milestones.GetValueOrDefault(delivery.MilestoneId ?? 0), nowUtc),
+                };
+    }
+
+    private async Task<Dictionary<(string OwnerId, int CommitteeId), List<OpenMilestone>>> OpenMilestonesByOwnerAsync(
+        IReadOnlyList<Delivery> batch, IEnumerable<CommitteeMeeting> meetings, CancellationToken cancellationToken)
+    {
+        var ownerIds = batch.Where(d => d.UserId != null).Select(d => d.UserId!).Distinct().ToList();
+        var committeeIds = meetings.Select(m => m.CommitteeId).Distinct().ToList();
+        if (ownerIds.Count == 0 || committeeIds.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.Milestones.AsNoTracking()
+            .Where(m => m.OwnerId != null && ownerIds.Contains(m.OwnerId)
+                && m.Status != MilestoneStatus.Done && m.Status != MilestoneStatus.Cancelled
+                && m.Strategy!.CommitteeId != null && committeeIds.Contains(m.Strategy.CommitteeId.Value))
+            .OrderBy(m => m.Timing.End).ThenBy(m => m.Title)
+            .Select(m => new { m.OwnerId, CommitteeId = m.Strategy!.CommitteeId!.Value, m.Id, m.Title, m.Timing, m.Status, m.LastStatusUpdateAtUtc })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => (r.OwnerId!, r.CommitteeId))
+            .ToDictionary(g => g.Key, g => g.Select(r => new OpenMilestone(r.Id, r.Title, show.Timing(r.Timing), show.Enum(r.Status), r.LastStatusUpdateAtUtc)).ToList());
+    }
+}

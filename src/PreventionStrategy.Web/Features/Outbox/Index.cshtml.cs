@@ -1,0 +1,87 @@
+using Hangfire;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Identity;
+using PreventionStrategy.Web.Features.Reminders;
+
+namespace PreventionStrategy.Web.Features.Outbox;
+
+/// <summary>
+/// Every email the site has planned, with its state and the server's reason when it failed;
+/// administrators can send a failed one again and start the reminder job now. Three SQL commands
+/// whatever the size of the outbox: the counts by state, the filtered count and the page.
+/// </summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class IndexModel(AppDbContext db, IBackgroundJobClient jobs, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public OutboxFilter Filter { get; set; } = new();
+
+    public IReadOnlyList<Delivery> Rows { get; private set; } = [];
+
+    public IReadOnlyDictionary<DeliveryState, int> CountsByState { get; private set; } = new Dictionary<DeliveryState, int>();
+
+    public int TotalCount { get; private set; }
+
+    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        // An unknown state or kind in the address is dropped, not fatal: the outbox still shows.
+        foreach (var key in ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToList())
+        {
+            ModelState.Remove(key);
+        }
+
+        Filter.Page = Math.Max(1, Filter.Page);
+        CountsByState = await db.Deliveries.GroupBy(d => d.State).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var filtered = Filter.Apply(db.Deliveries.AsNoTracking());
+        TotalCount = await filtered.CountAsync(cancellationToken);
+        Rows = await filtered
+            .OrderByDescending(d => d.CreatedAtUtc).ThenByDescending(d => d.Id)
+            .Skip((Filter.Page - 1) * PageSize).Take(PageSize)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Starts the reminder job at once instead of at its next scheduled run.</summary>
+    public IActionResult OnPostRun()
+    {
+        jobs.Enqueue<ReminderJob>(job => job.RunAsync(CancellationToken.None));
+        Message = localizer["Outbox.RunStarted"];
+        return RedirectToPage(Filter.RouteValues());
+    }
+
+    /// <summary>Puts a failed delivery back in the queue as if new, and starts sending.</summary>
+    public async Task<IActionResult> OnPostRetryAsync(long id, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = await db.Deliveries
+            .Where(d => d.Id == id && d.State == DeliveryState.Failed)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(d => d.State, DeliveryState.Pending)
+                    .SetProperty(d => d.Attempts, 0)
+                    .SetProperty(d => d.NextAttemptAtUtc, now)
+                    .SetProperty(d => d.ClaimToken, (Guid?)null)
+                    .SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null),
+                cancellationToken);
+        if (changed == 0)
+        {
+            Message = localizer["Outbox.RetryNotFailed"];
+            return RedirectToPage(Filter.RouteValues());
+        }
+
+        jobs.Enqueue<ReminderJob>(job => job.SendPendingAsync(CancellationToken.None));
+        Message = localizer["Outbox.RetryQueued"];
+        return RedirectToPage(Filter.RouteValues());
+    }
+}

@@ -1,0 +1,60 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using PreventionStrategy.Web.Features.Milestones;
+
+namespace PreventionStrategy.Web.Features.Reminders;
+
+/// <summary>
+/// The calendar invitation attached to a reminder (iTIP, RFC 5546). One UID per milestone, so a
+/// later update or cancellation replaces the entry already in the recipient's calendar instead of
+/// adding a second one; the SEQUENCE tells the calendar which version is newer.
+/// </summary>
+public static class EventInvitation
+{
+    public const string TimeZoneId = "Europe/Copenhagen";
+
+    public static string Uid(Milestone milestone, string siteHost) => $"milestone-{milestone.Id}@{siteHost}";
+
+    public static string Create(Milestone milestone, string description, string link, string siteHost, string organiserEmail, string organiserName, string attendeeEmail, bool cancel, DateTime stampUtc)
+    {
+        var date = milestone.Timing.Date ?? throw new InvalidOperationException("Only a dated milestone has a calendar event.");
+        var calendar = new Calendar
+        {
+            ProductId = "-//PreventionStrategy//Reminders//DA",
+            Method = cancel ? "CANCEL" : "REQUEST",
+        };
+        calendar.AddTimeZone(TimeZoneId);
+
+        var calendarEvent = new CalendarEvent
+        {
+            Uid = Uid(milestone, siteHost),
+            Sequence = milestone.EventSequence,
+            Summary = milestone.Title,
+            Description = description,
+            Location = milestone.Location,
+            Url = new Uri(link),
+            DtStamp = new CalDateTime(stampUtc, "UTC", hasTime: true),
+            Status = cancel ? "CANCELLED" : "CONFIRMED",
+            Organizer = new Organizer($"mailto:{organiserEmail}") { CommonName = organiserName },
+        };
+        calendarEvent.Attendees.Add(new Attendee($"mailto:{attendeeEmail}") { Rsvp = false, Role = "REQ-PARTICIPANT", ParticipationStatus = "NEEDS-ACTION" });
+
+        if (milestone.Timing.StartTime is { } start)
+        {
+            calendarEvent.DtStart = new CalDateTime(date, start, TimeZoneId);
+            var end = milestone.Timing.EndTime ?? (start < new TimeOnly(23, 0) ? start.AddHours(1) : new TimeOnly(23, 59));
+            calendarEvent.DtEnd = new CalDateTime(date, end, TimeZoneId);
+        }
+        else
+        {
+            // An all-day event: DTEND is exclusive, the day after.
+            calendarEvent.DtStart = new CalDateTime(date);
+            calendarEvent.DtEnd = new CalDateTime(date.AddDays(1));
+        }
+
+        calendar.Events.Add(calendarEvent);
+        return new CalendarSerializer().SerializeToString(calendar) ?? throw new InvalidOperationException("The invitation could not be written.");
+    }
+}

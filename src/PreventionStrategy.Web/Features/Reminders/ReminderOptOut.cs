@@ -1,0 +1,15 @@
+namespace PreventionStrategy.Web.Features.Reminders;
+
+/// <summary>
+/// An address that asked not to get reminders. Kept by address, not by login: most recipients are
+/// stakeholders without one.
+/// </summary>
+public sealed class ReminderOptOut
+{
+    public int Id { get; set; }
+
+    /// <summary>Lower-cased, so one address is one row however it is typed.</summary>
+    public required string Email { get; set; }
+
+    public DateTime OptedOutAtUtc { get; set; }
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using MimeKit;
+
+namespace PreventionStrategy.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A real SMTP server (Debian's python3-aiosmtpd, see loopback_smtp.py) on a free loopback port,
+/// started for a test and stopped after it. Addresses starting "tempfail-" get 451 once, those
+/// starting "reject-" always 550.
+/// </summary>
+public sealed class LoopbackSmtpServer : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private LoopbackSmtpServer(Process process, string folder, int port)
+    {
+        this.process = process;
+        Folder = folder;
+        Port = port;
+    }
+
+    public string Folder { get; }
+
+    public int Port { get; }
+
+    public static async Task<LoopbackSmtpServer> StartAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("preventionstrategy-smtp-").FullName;
+        var script = Path.Combine(AppContext.BaseDirectory, "Infrastructure", "loopback_smtp.py");
+        var start = new ProcessStartInfo("/usr/bin/python3", ["-u", script, "--out", folder])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start.");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+        if (line is null || !line.StartsWith("PORT ", StringComparison.Ordinal))
+        {
+            var error = await process.StandardError.ReadToEndAsync(timeout.Token);
+            throw new InvalidOperationException($"The loopback SMTP server did not start (is python3-aiosmtpd installed?): {line} {error}");
+        }
+
+        return new LoopbackSmtpServer(process, folder, int.Parse(line[5..], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The settings that point the site at this server.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> SiteSettings() =>
+    [
+        new("Email:Delivery", "Smtp"),
+        new("Email:SmtpHost", "127.0.0.1"),
+        new("Email:SmtpPort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("Email:SmtpSecurity", "None"),
+        new("Email:SmtpTimeoutSeconds", "10"),
+    ];
+
+    public IReadOnlyList<MimeMessage> Messages() =>
+        Directory.GetFiles(Folder, "*.eml").Order(StringComparer.Ordinal).Select(file => MimeMessage.Load(file)).ToList();
+
+    public IReadOnlyList<string> Events()
+    {
+        var log = Path.Combine(Folder, "events.log");
+        return File.Exists(log) ? File.ReadAllLines(log) : [];
+    }
+
+    public int Connections => Events().Count(e => e == "connect");
+
+    public IReadOnlyList<string> AcceptedRecipients => Events().Where(e => e.StartsWith("accept ", StringComparison.Ordinal)).Select(e => e[7..]).ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left to the OS temp cleaner.
+        }
+    }
+}

@@ -1,0 +1,79 @@
+#!/usr/bin/python3
+"""A real SMTP server on loopback for the tests (Debian's python3-aiosmtpd).
+
+Every accepted message is written to OUT/<n>.eml; every event is appended to OUT/events.log
+("connect", "accept <rcpt>", "reject <code> <rcpt>"). Recipients choose how they are treated:
+  tempfail-*@...  answered 451 the first time, accepted after that
+  reject-*@...    answered 550 every time
+  anything else   accepted
+The chosen port is printed as "PORT <n>" once the server listens.
+"""
+import argparse
+import asyncio
+import os
+import threading
+
+from aiosmtpd.smtp import SMTP
+
+lock = threading.Lock()
+counter = {"messages": 0}
+temp_failed = set()
+
+
+def log(out, line):
+    with lock:
+        with open(os.path.join(out, "events.log"), "a", encoding="utf-8") as f:
+            f.write(line + "\n")
+
+
+class Handler:
+    def __init__(self, out):
+        self.out = out
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        local = address.split("@")[0].lower()
+        if local.startswith("reject-"):
+            log(self.out, f"reject 550 {address}")
+            return "550 5.1.1 Mailbox unavailable"
+        if local.startswith("tempfail-") and address.lower() not in temp_failed:
+            temp_failed.add(address.lower())
+            log(self.out, f"reject 451 {address}")
+            return "451 4.3.0 Try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        with lock:
+            counter["messages"] += 1
+            n = counter["messages"]
+        path = os.path.join(self.out, f"{n:06d}.eml")
+        with open(path + ".tmp", "wb") as f:
+            f.write(envelope.original_content or envelope.content)
+        os.replace(path + ".tmp", path)
+        for rcpt in envelope.rcpt_tos:
+            log(self.out, f"accept {rcpt}")
+        return "250 Message accepted"
+
+
+class CountingSMTP(SMTP):
+    def connection_made(self, transport):
+        log(self.event_handler.out, "connect")
+        super().connection_made(transport)
+
+
+async def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    handler = Handler(args.out)
+    loop = asyncio.get_running_loop()
+    server = await loop.create_server(
+        lambda: CountingSMTP(handler, hostname="loopback.test", data_size_limit=50_000_000, decode_data=False),
+        host="127.0.0.1", port=0)
+    print(f"PORT {server.sockets[0].getsockname()[1]}", flush=True)
+    async with server:
+        await server.serve_forever()
+
+
+asyncio.run(main())
