@@ -16,6 +16,21 @@ namespace PreventionStrategy.Web.Tests.Audit;
 public sealed class AuditTrailTests(DemoSite site) : IClassFixture<DemoSite>
 {
     [Fact]
+    public async Task The_next_page_link_leads_to_page_two_and_back()
+    {
+        var client = await site.ClientFor(DemoUsers.Administrator);
+        var first = await client.GetDocumentAsync("/Audit");
+        Assert.Contains("Side 1 af", first.QuerySelector("nav.pagination span")!.TextContent);
+
+        var next = first.QuerySelectorAll("nav.pagination a").Last().GetAttribute("href")!;
+        var second = await client.GetDocumentAsync(next);
+
+        Assert.Contains("Side 2 af", second.QuerySelector("nav.pagination span")!.TextContent);
+        var firstIds = first.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToHashSet();
+        Assert.DoesNotContain(second.QuerySelectorAll("tbody tr"), r => firstIds.Contains(r.TextContent));
+    }
+
+    [Fact]
     public async Task An_administrators_edit_of_a_milestones_title_and_quarter_is_recorded_with_old_and_new_values()
     {
         await using var db = site.CreateDbContext();
@@ -250,7 +265,7 @@ public sealed class AuditTrailTests(DemoSite site) : IClassFixture<DemoSite>
     public async Task The_audit_page_issues_the_same_number_of_SQL_commands_with_many_more_entries()
     {
         var client = await site.ClientFor(DemoUsers.Administrator);
-        string[] urls = ["/Audit", "/Audit?type=Milestone", "/Audit?type=Stakeholder&q=a&page=2", $"/Audit?user={AuditFilter.SystemUser}&from=2000-01-01&to=2100-12-31"];
+        string[] urls = ["/Audit", "/Audit?type=Milestone", "/Audit?type=Stakeholder&q=a&pageNumber=2", $"/Audit?user={AuditFilter.SystemUser}&from=2000-01-01&to=2100-12-31"];
         var before = await CountAsync(client, urls);
 
         await using (var db = site.CreateDbContext())

@@ -47,7 +47,8 @@ public sealed class AuditFilter
 
     public DateOnly? To { get; set; }
 
-    public int Page { get; set; } = 1;
+    /// <summary>Not "page": Razor Pages keeps that route value for the page's own name, and a link with it would lose the number.</summary>
+    public int PageNumber { get; set; } = 1;
 
     public IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> entries)
     {
@@ -112,7 +113,7 @@ public sealed class AuditFilter
             ["action"] = Action?.ToString(),
             ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["page"] = (page ?? Page).ToString(CultureInfo.InvariantCulture),
+            ["pageNumber"] = (page ?? PageNumber).ToString(CultureInfo.InvariantCulture),
         };
 
     /// <summary>Midnight in Copenhagen as UTC: the stored times are UTC, the days people pick are Danish.</summary>

@@ -395,7 +395,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
             return UserFields.Contains(property.Name);
         }
 
-        return property.Name != nameof(Entity.Version) && !(property.IsPrimaryKey() && property.ValueGenerated != ValueGenerated.Never);
+        // The concurrency version and the invitation sequence are bookkeeping that moves with real changes, not changes of their own.
+        return property.Name is not (nameof(Entity.Version) or nameof(Milestone.EventSequence)) && !(property.IsPrimaryKey() && property.ValueGenerated != ValueGenerated.Never);
     }
 
     private static void AddModified(Draft draft, EntityEntry entry)

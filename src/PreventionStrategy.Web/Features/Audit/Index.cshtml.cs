@@ -46,12 +46,12 @@ public sealed class IndexModel(AppDbContext db, Display show, IStringLocalizer<S
             ModelState.Remove(key);
         }
 
-        Filter.Page = Math.Max(1, Filter.Page);
+        Filter.PageNumber = Math.Max(1, Filter.PageNumber);
         var filtered = Filter.Apply(db.AuditEntries.AsNoTracking());
         TotalCount = await filtered.CountAsync(cancellationToken);
         var entries = await filtered
             .OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id)
-            .Skip((Filter.Page - 1) * PageSize).Take(PageSize)
+            .Skip((Filter.PageNumber - 1) * PageSize).Take(PageSize)
             .ToListAsync(cancellationToken);
 
         // Milestones are linked to their page while they exist, to the archive while archived, and not at all once deleted.

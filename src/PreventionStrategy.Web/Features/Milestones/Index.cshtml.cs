@@ -48,13 +48,13 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         }
 
         Filter.StrategyId = Strategy.Id;
-        Filter.Page = Math.Max(1, Filter.Page);
+        Filter.PageNumber = Math.Max(1, Filter.PageNumber);
         Today = clock.Today();
 
         var filtered = Filter.Apply(db.Milestones.AsNoTracking(), Today);
         TotalCount = await filtered.CountAsync(cancellationToken);
         Rows = await db.WithFocusAreasAsync(
-            await Filter.Order(filtered).Skip((Filter.Page - 1) * PageSize).Take(PageSize).ToRows().ToListAsync(cancellationToken),
+            await Filter.Order(filtered).Skip((Filter.PageNumber - 1) * PageSize).Take(PageSize).ToRows().ToListAsync(cancellationToken),
             cancellationToken);
 
         FocusAreaOptions = await db.FocusAreas.AsNoTracking()

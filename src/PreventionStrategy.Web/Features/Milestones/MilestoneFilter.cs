@@ -34,7 +34,8 @@ public sealed class MilestoneFilter
 
     public bool Descending { get; set; }
 
-    public int Page { get; set; } = 1;
+    /// <summary>Not "page": Razor Pages keeps that route value for the page's own name, and a link with it would lose the number.</summary>
+    public int PageNumber { get; set; } = 1;
 
     public IQueryable<Milestone> Apply(IQueryable<Milestone> milestones, DateOnly today)
     {
@@ -116,6 +117,6 @@ public sealed class MilestoneFilter
             ["overdueOnly"] = OverdueOnly ? "true" : null,
             ["sort"] = (sort ?? Sort).ToString(),
             ["descending"] = (descending ?? Descending) ? "true" : null,
-            ["page"] = (page ?? Page).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["pageNumber"] = (page ?? PageNumber).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
 }

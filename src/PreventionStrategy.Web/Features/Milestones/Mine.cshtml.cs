@@ -32,13 +32,13 @@ public sealed class MineModel(AppDbContext db, TimeProvider clock, IOptions<Mile
 
     public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
 
-    public async Task OnGetAsync(int page = 1, CancellationToken cancellationToken = default)
+    public async Task OnGetAsync(int pageNumber = 1, CancellationToken cancellationToken = default)
     {
         var today = Today = clock.Today();
         var staleBefore = clock.GetUtcNow().UtcDateTime.AddDays(-7 * StaleAfterWeeks);
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
         var unitId = User.UnitId();
-        PageNumber = Math.Max(1, page);
+        PageNumber = Math.Max(1, pageNumber);
 
         var mine = db.Milestones.AsNoTracking()
             .Where(m => m.OwnerId == userId || (unitId != null && m.Owner != null && m.Owner.UnitId == unitId));

@@ -42,14 +42,14 @@ public sealed class IndexModel(AppDbContext db, IBackgroundJobClient jobs, TimeP
             ModelState.Remove(key);
         }
 
-        Filter.Page = Math.Max(1, Filter.Page);
+        Filter.PageNumber = Math.Max(1, Filter.PageNumber);
         CountsByState = await db.Deliveries.GroupBy(d => d.State).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var filtered = Filter.Apply(db.Deliveries.AsNoTracking());
         TotalCount = await filtered.CountAsync(cancellationToken);
         Rows = await filtered
             .OrderByDescending(d => d.CreatedAtUtc).ThenByDescending(d => d.Id)
-            .Skip((Filter.Page - 1) * PageSize).Take(PageSize)
+            .Skip((Filter.PageNumber - 1) * PageSize).Take(PageSize)
             .ToListAsync(cancellationToken);
     }
 

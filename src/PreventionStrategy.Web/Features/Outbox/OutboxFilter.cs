@@ -14,7 +14,8 @@ public sealed class OutboxFilter
     /// <summary>Part of the recipient's address or name, or of the subject.</summary>
     public string? Q { get; set; }
 
-    public int Page { get; set; } = 1;
+    /// <summary>Not "page": Razor Pages keeps that route value for the page's own name, and a link with it would lose the number.</summary>
+    public int PageNumber { get; set; } = 1;
 
     public IQueryable<Delivery> Apply(IQueryable<Delivery> deliveries)
     {
@@ -48,6 +49,6 @@ public sealed class OutboxFilter
             ["state"] = State?.ToString(),
             ["kind"] = Kind?.ToString(),
             ["q"] = string.IsNullOrWhiteSpace(Q) ? null : Q,
-            ["page"] = (page ?? Page).ToString(CultureInfo.InvariantCulture),
+            ["pageNumber"] = (page ?? PageNumber).ToString(CultureInfo.InvariantCulture),
         };
 }
