@@ -48,6 +48,9 @@ public sealed class AccessMatrixTests(DemoSite site) : IClassFixture<DemoSite>
         { "/Identity/Users/Edit/{staffUser}", AdminOnly },
         { "/Audit", AdminOnly },
         { "/Milestones/Archive", AdminOnly },
+        { "/Outbox", AdminOnly },
+        { "/hangfire", AdminOnly },
+        { "/Reminders/Preferences", Everyone },
     };
 
     [Theory]

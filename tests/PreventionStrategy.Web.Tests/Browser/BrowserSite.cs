@@ -83,7 +83,13 @@ public sealed class BrowserSite : IAsyncLifetime
 /// <summary><see cref="SiteFactory"/> served by Kestrel on a free port on the loopback address instead of the in-memory TestServer.</summary>
 public sealed class KestrelSiteFactory : SiteFactory
 {
-    public KestrelSiteFactory() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    public KestrelSiteFactory()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+
+        // As the site runs for real: Hangfire runs the jobs that pages start.
+        Settings["Jobs:ServerEnabled"] = "true";
+    }
 
     /// <summary>Builds and starts the site (migrations and demo seed included) and returns the address Kestrel bound.</summary>
     public Uri Start()

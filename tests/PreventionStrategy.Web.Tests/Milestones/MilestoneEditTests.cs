@@ -56,7 +56,30 @@ public sealed class MilestoneEditTests(DemoSite site) : IClassFixture<DemoSite>
         { "Input.Timing.Precision", nameof(TimingPrecision.Day), "Input.Timing.Date=2026-05-01;Input.Timing.StartTime=14:00;Input.Timing.EndTime=09:00", "Sluttidspunktet skal ligge efter starttidspunktet." },
         { "Input.Timing.Precision", nameof(TimingPrecision.Day), "", "Angiv en dato, når præcisionen er en dato." },
         { "Input.Timing.Precision", nameof(TimingPrecision.Day), "Input.Timing.Date=31-02-2026", "Værdien \"31-02-2026\" er ikke gyldig for Dato." },
+        { "Input.ReminderDaysBefore", "to uger", "", "Skriv op til 6 hele antal dage mellem 0 og 365, adskilt af komma, fx 14, 3, 1." },
+        { "Input.ReminderDaysBefore", "400", "", "Skriv op til 6 hele antal dage mellem 0 og 365, adskilt af komma, fx 14, 3, 1." },
+        { "Input.RemindersEnabled", "måske", "", "Værdien \"måske\" er ikke gyldig for Påmindelser før begivenheden." },
     };
+
+    [Fact]
+    public async Task Reminder_settings_are_saved_in_a_tidy_form_and_shown_again()
+    {
+        var client = await site.ClientFor(DemoUsers.Administrator);
+        var values = ValidQuarter($"Temadag med påmindelser {Guid.NewGuid():N}");
+        values["Input.RemindersEnabled"] = "true";
+        values["Input.ReminderDaysBefore"] = "1;7 , 21";
+
+        var response = await client.SubmitAsync(CreateUrl, values);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = site.CreateDbContext();
+        var saved = await db.Milestones.SingleAsync(m => m.Title == values["Input.Title"]);
+        Assert.True(saved.RemindersEnabled);
+        Assert.Equal("21, 7, 1", saved.ReminderDaysBefore);
+        var form = await client.GetDocumentAsync($"/Milestones/Edit/{saved.Id}");
+        Assert.Equal("true", form.QuerySelector("#Input_RemindersEnabled option[selected]")!.GetAttribute("value"));
+        Assert.Equal("21, 7, 1", form.QuerySelector("#Input_ReminderDaysBefore")!.GetAttribute("value"));
+    }
 
     [Theory]
     [MemberData(nameof(BadInputs))]

@@ -1,5 +1,7 @@
 using Hangfire;
+using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Options;
 using PreventionStrategy.Web.Features.Identity;
 using PreventionStrategy.Web.Features.Reminders;
@@ -20,21 +22,16 @@ public static class BackgroundJobs
     {
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
+        // The storage is this host's own service, not Hangfire's static JobStorage.Current: two hosts in one
+        // process (the tests start many) must not enqueue into each other's queues.
         var postgres = configuration.GetConnectionString("Jobs");
-        services.AddHangfire(config =>
-        {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (string.IsNullOrWhiteSpace(postgres))
-            {
-                config.UseInMemoryStorage();
-            }
-            else
-            {
-                config.UsePostgreSqlStorage(options => options.UseNpgsqlConnection(postgres));
-            }
-        });
+        services.AddSingleton<JobStorage>(_ => string.IsNullOrWhiteSpace(postgres)
+            ? new InMemoryStorage()
+            : new PostgreSqlStorage(new NpgsqlConnectionFactory(postgres, new PostgreSqlStorageOptions()), new PostgreSqlStorageOptions()));
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
 
         if (configuration.GetSection(JobOptions.Section).GetValue(nameof(JobOptions.ServerEnabled), defaultValue: true))
         {
@@ -48,6 +45,8 @@ public static class BackgroundJobs
 
     public static void UseBackgroundJobs(this WebApplication app)
     {
+        // Applies the serializer settings above; Hangfire otherwise does this only when it builds its own storage.
+        _ = app.Services.GetRequiredService<IGlobalConfiguration>();
         var interval = app.Services.GetRequiredService<IOptions<ReminderOptions>>().Value.IntervalMinutes;
         app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ReminderJob>(
             ReminderJob.RecurringJobId,
@@ -59,6 +58,7 @@ public static class BackgroundJobs
         app.MapHangfireDashboardWithAuthorizationPolicy(
             Policies.Administrator,
             DashboardPath,
-            new DashboardOptions { Authorization = [], AppPath = "/Outbox", DashboardTitle = "Baggrundsjob", DisplayStorageConnectionString = false });
+            new DashboardOptions { Authorization = [], AppPath = "/Outbox", DashboardTitle = "Baggrundsjob", DisplayStorageConnectionString = false },
+            app.Services.GetRequiredService<JobStorage>());
     }
 }

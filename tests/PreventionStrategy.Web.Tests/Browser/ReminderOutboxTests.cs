@@ -1,0 +1,64 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using PreventionStrategy.Web.Tests.Infrastructure;
+using PreventionStrategy.Web.Tests.Milestones;
+using PreventionStrategy.Web.Tests.Reminders;
+
+namespace PreventionStrategy.Web.Tests.Browser;
+
+/// <summary>An administrator plans a theme day in the browser, runs the reminder job and sees the deliveries in the outbox.</summary>
+public sealed class ReminderOutboxTests(BrowserSite browser) : IClassFixture<BrowserSite>
+{
+    [Fact]
+    public async Task Administrator_creates_a_theme_day_runs_the_reminder_job_and_sees_the_deliveries_in_the_outbox()
+    {
+        var id = MilestoneTestData.Unique();
+        var unit = $"Sundhedsplejen {id}";
+        var unitId = await browser.Site.CreateUnitAsync(unit);
+        var nurse = $"sundhedsplejerske-{id}@norddjurs.test";
+        var midwife = $"jordemoder-{id}@norddjurs.test";
+        await browser.Site.CreatePersonAsync("Sundhedsplejerske Søs", nurse, unitId);
+        await browser.Site.CreatePersonAsync("Jordemoder Jørgen", midwife, unitId);
+        var strategyId = await browser.Site.StrategyIdAsync();
+        var title = $"Temadag om tidlig opsporing {id}";
+        var date = MilestoneTestData.DanishToday.AddDays(2);
+
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync(DemoUsers.Administrator);
+        await page.GetByLabel("Adgangskode", new() { Exact = true }).FillAsync(Pages.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText(DemoUsers.Administrator)).ToBeVisibleAsync();
+
+        await page.GotoAsync($"/Milestones/Edit?strategyId={strategyId}");
+        await page.GetByLabel("Titel", new() { Exact = true }).FillAsync(title);
+        await page.GetByLabel("Type", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Temadag" });
+        await page.GetByLabel("Præcision", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Dato" });
+        await page.GetByLabel("Dato", new() { Exact = true }).FillAsync(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByLabel("Starttidspunkt", new() { Exact = true }).FillAsync("09:00");
+        await page.GetByLabel("Sluttidspunkt", new() { Exact = true }).FillAsync("15:00");
+        await page.GetByLabel("Sted", new() { Exact = true }).FillAsync("Auning Kulturcenter");
+        await page.GetByLabel(unit, new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Deltager" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gem", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = title, Exact = true })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Udbakke", Exact = true }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kør påmindelsesjobbet nu", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".alert-success")).ToContainTextAsync("Påmindelsesjobbet er sat i gang");
+
+        // Hangfire runs the job in the background; the outbox shows the result once it has.
+        var rows = page.Locator("#outbox tbody tr").Filter(new() { HasText = title });
+        for (var attempt = 0; attempt < 30 && await rows.Filter(new() { HasText = "Sendt" }).CountAsync() < 2; attempt++)
+        {
+            await Task.Delay(500);
+            await page.ReloadAsync();
+        }
+
+        await Assertions.Expect(rows.Filter(new() { HasText = nurse })).ToContainTextAsync("Sendt");
+        await Assertions.Expect(rows.Filter(new() { HasText = midwife })).ToContainTextAsync("Sendt");
+        await Assertions.Expect(rows.Filter(new() { HasText = nurse })).ToContainTextAsync("Påmindelse");
+        var pickedUp = Directory.GetFiles(browser.Site.MailFolder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).To(nurse);
+        Assert.Contains(pickedUp, m => m.Subject!.Contains(title));
+    }
+}
