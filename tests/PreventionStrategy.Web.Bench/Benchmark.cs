@@ -1,6 +1,7 @@
 // Throughput of the main pages with the Norddjurs plan grown N times, served by Kestrel on
 // loopback and loaded by concurrent signed-in clients in the same process.
 // Usage: dotnet run -c Release --project tests/PreventionStrategy.Web.Bench -- [--factor 50] [--seconds 10] [--clients 16]
+//        dotnet run -c Release --project tests/PreventionStrategy.Web.Bench -- --reminders 2000   (see ReminderBenchmark)
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -20,6 +21,12 @@ internal static class Benchmark
 {
     public static async Task Main(string[] args)
     {
+        if (args.Contains("--reminders"))
+        {
+            await ReminderBenchmark.RunAsync(Option("--reminders", 2000), SiteFolder());
+            return;
+        }
+
         var factor = Option("--factor", 50);
         var seconds = Option("--seconds", 10);
         var clients = Option("--clients", 16);
@@ -113,28 +120,30 @@ internal static class Benchmark
             }
         }
 
-        static string SiteFolder()
-        {
-            var folder = new DirectoryInfo(AppContext.BaseDirectory);
-            while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "PreventionStrategy.sln")))
-            {
-                folder = folder.Parent;
-            }
-
-            return Path.Combine(folder?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository."), "src", "PreventionStrategy.Web");
-        }
-
         int Option(string name, int fallback)
         {
             var index = Array.IndexOf(args, name);
             return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1]) : fallback;
         }
     }
+
+    public static string SiteFolder()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "PreventionStrategy.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return Path.Combine(folder?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository."), "src", "PreventionStrategy.Web");
+    }
 }
 
 /// <summary>The site on its embedded defaults with the demo, logging only warnings so the console is not the bottleneck.</summary>
 internal sealed class BenchSite(string databasePath) : WebApplicationFactory<Program>
 {
+    public Dictionary<string, string?> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -144,5 +153,9 @@ internal sealed class BenchSite(string databasePath) : WebApplicationFactory<Pro
         builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("BENCH_LOG") ?? "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", Environment.GetEnvironmentVariable("BENCH_LOG") ?? "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -72,7 +72,21 @@ public sealed class SmtpMailSession(EmailOptions options) : IMailSession
         await DropAsync();
         client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(options.SmtpTimeoutSeconds).TotalMilliseconds };
         ConnectionsOpened++;
-        await client.ConnectAsync(options.SmtpHost!, options.SmtpPort, ToSocketOptions(options.SmtpSecurity), cancellationToken);
+
+        // Nagle's algorithm holds back each small SMTP command until the server acknowledges the
+        // previous one (up to 40 ms of delayed ACK per message); a batch of thousands feels that.
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(options.SmtpHost!, options.SmtpPort, cancellationToken);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        await client.ConnectAsync(socket, options.SmtpHost!, options.SmtpPort, ToSocketOptions(options.SmtpSecurity), cancellationToken);
         if (!string.IsNullOrEmpty(options.SmtpUserName))
         {
             await client.AuthenticateAsync(options.SmtpUserName, options.SmtpPassword ?? string.Empty, cancellationToken);
