@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Audit;
+using PreventionStrategy.Web.Features.Briefings;
 using PreventionStrategy.Web.Features.Budget;
 using PreventionStrategy.Web.Features.Committees;
 using PreventionStrategy.Web.Features.Stakeholders;
@@ -147,6 +148,7 @@ public static class SiteComposition
         services.AddScoped<UpdateRequestPlanner>();
         services.AddScoped<ReminderJob>();
         services.AddScoped<OptOuts>();
+        services.AddScoped<BriefingModelBuilder>();
         services.AddSingleton<OptOutLinks>();
         services.AddBackgroundJobs(configuration);
     }

@@ -1,0 +1,261 @@
+using PreventionStrategy.Web.Features.Briefings.Layout;
+using PreventionStrategy.Web.Features.Milestones;
+
+namespace PreventionStrategy.Web.Features.Briefings;
+
+/// <summary>
+/// The committee briefing, composed top-down in the order a committee member reads it: front page,
+/// summary, timeline, one section per focus area, what changed, what is coming, what needs attention,
+/// and the budget. It only arranges the model; all wording of data comes from <see cref="BriefingModel"/>.
+/// </summary>
+public sealed class BriefingDocument(BriefingModel model, BriefingStyles styles)
+{
+    /// <summary>The tallest a chart gets, so it always fits the body of one page.</summary>
+    private const float MaxChartHeight = 600;
+
+    public PagedDocument Layout() => new(PageGeometry.A4Portrait(headerHeight: 30, footerHeight: 24), Frame(), Body());
+
+    private PageFrame Frame() => new(
+        model.Header.StrategyName,
+        $"Orientering til {model.Header.CommitteeName}",
+        $"{model.Header.Municipality} – {model.Header.Division}",
+        "Side {0} af {1}",
+        styles.Frame,
+        BriefingStyles.Rule);
+
+    private Column Body() => new(
+    [
+        FrontPage(),
+        new PageBreak(),
+        Summary(),
+        TimelineSection(),
+        FocusAreas(),
+        Changes(),
+        ComingUp(),
+        Attention(),
+        Budget(),
+    ]);
+
+    private Column FrontPage()
+    {
+        var h = model.Header;
+        var facts = new List<(string, string)> { ("Udvalg", h.CommitteeName) };
+        if (h.MeetingDateText is not null)
+        {
+            facts.Add(("Mødedato", h.MeetingDateText));
+        }
+
+        facts.Add(("Strategi", h.StrategyName));
+        facts.Add(("Kommune", h.Municipality));
+        facts.Add(("Område", h.Division));
+        facts.Add(("Udarbejdet", h.GeneratedAtText));
+
+        return new Column(
+            new Spacer(150),
+            new Paragraph("Orientering til " + h.CommitteeName, styles.Subtitle),
+            new Spacer(6),
+            new Paragraph(h.StrategyName, styles.Title),
+            new Spacer(10),
+            new Paragraph("Status på strategiens milepæle" + (h.MeetingDateText is null ? string.Empty : $" til udvalgsmødet {h.MeetingDateText}"), styles.Subtitle),
+            new Spacer(48),
+            KeyValueBlock.Create(facts, styles.Facts, styles.BodyStrong, keyShare: 0.25f),
+            new Spacer(36),
+            new Paragraph($"{h.Municipality} – {h.Division}", styles.Note));
+    }
+
+    private Column Summary()
+    {
+        var s = model.Summary;
+        var parts = new List<IElement>
+        {
+            Heading("Sammenfatning"),
+            new Paragraph($"Samlet status: {s.OverallStateText}", styles.Heading2),
+            new Spacer(2),
+            new Paragraph(s.OverallExplanation, styles.Body),
+            new Spacer(10),
+        };
+        if (s.Statement is not null)
+        {
+            parts.Add(Column.Section(new Paragraph("Forvaltningens bemærkninger", styles.Heading2), new Spacer(2), new Paragraph(s.Statement, styles.Statement)));
+            parts.Add(new Spacer(10));
+        }
+
+        parts.Add(Column.Section(
+            new Paragraph($"Milepæle fordelt på status ({s.MilestoneCount} i alt)", styles.Heading2),
+            new Spacer(4),
+            new Chart(BriefingCharts.StatusHeight(s), (w, h) => BriefingCharts.StatusCounts(s, w, h))));
+        return Section(parts);
+    }
+
+    private Column TimelineSection()
+    {
+        var timeline = model.Timeline;
+        return Section(
+        [
+            Heading("Tidslinje"),
+            new Paragraph("Søjler viser en planlagt periode, romber en milepæl på en bestemt dag. Farven viser status.", styles.Note),
+            new Spacer(4),
+            StatusLegend(),
+            new Spacer(6),
+            new Chart(Math.Min(MaxChartHeight, BriefingCharts.TimelineHeight(timeline)), (w, h) => BriefingCharts.Timeline(timeline, w, h)),
+        ]);
+    }
+
+    private Column FocusAreas()
+    {
+        var areas = model.FocusAreas.Select(area =>
+        {
+            var title = area.Number > 0 ? $"{area.Number}. {area.Title}" : area.Title;
+            IElement content = area.Milestones.Count == 0
+                ? new Paragraph("Ingen milepæle i dette fokusområde.", styles.Note)
+                : MilestoneTable(area.Milestones);
+            return (IElement)Column.Section(new Paragraph(title, styles.Heading2), new Spacer(4), content, new Spacer(14));
+        }).ToList();
+        return areas.Count == 0
+            ? Section([Heading("Milepæle pr. fokusområde"), new Paragraph("Strategien har ingen fokusområder.", styles.Body)])
+            : Section([Heading("Milepæle pr. fokusområde"), new Spacer(2), areas[0]], [.. areas.Skip(1)]);
+    }
+
+    private Table MilestoneTable(IReadOnlyList<BriefingMilestone> milestones) => new(
+        [
+            new TableColumn("Milepæl", 3f),
+            new TableColumn("Tidspunkt", 1.7f),
+            new TableColumn("Status", 1.5f),
+            new TableColumn("Fremdrift", 1.3f, TextAlign.Right),
+            new TableColumn("Prognose", 1.5f),
+            new TableColumn("Seneste kommentar", 3.2f),
+        ],
+        milestones.Select(m => new TableRow(
+        [
+            new TableCell(m.Title, styles.CellStrong),
+            new TableCell(m.TimingText),
+            Status(m),
+            new TableCell(m.ProgressText),
+            new TableCell(m.ForecastText),
+            new TableCell(m.LatestComment ?? string.Empty),
+        ])).ToList(),
+        styles.Table);
+
+    private Column Changes()
+    {
+        var changes = model.Changes;
+        IElement content = changes.Items.Count == 0
+            ? new Paragraph("Der er ikke registreret statusændringer i perioden.", styles.Body)
+            : new Table(
+                [
+                    new TableColumn("Dato", 1.7f),
+                    new TableColumn("Milepæl", 2.8f),
+                    new TableColumn("Ændring", 2.6f),
+                    new TableColumn("Kommentar", 4f),
+                ],
+                changes.Items.Select(c => new TableRow(
+                [
+                    new TableCell(c.AtText),
+                    new TableCell(c.MilestoneArchived ? $"{c.MilestoneTitle} (arkiveret)" : c.MilestoneTitle, styles.CellStrong),
+                    new TableCell($"{c.KindText}: {c.ChangeText}"),
+                    new TableCell(string.IsNullOrWhiteSpace(c.Comment) ? $"– {c.UpdatedByName}" : $"{c.Comment} – {c.UpdatedByName}"),
+                ])).ToList(),
+                styles.Table);
+        return Section([Heading("Ændringer siden sidste orientering"), new Paragraph(changes.SinceText, styles.Note), new Spacer(4), content]);
+    }
+
+    private Column ComingUp()
+    {
+        var coming = model.ComingUp;
+        IElement content = coming.Items.Count == 0
+            ? new Paragraph("Ingen milepæle er planlagt i perioden.", styles.Body)
+            : new Table(
+                [
+                    new TableColumn("Milepæl", 3.4f),
+                    new TableColumn("Tidspunkt", 1.8f),
+                    new TableColumn("Status", 1.6f),
+                    new TableColumn("Prognose", 1.6f),
+                    new TableColumn("Ansvarlig", 2f),
+                ],
+                coming.Items.Select(m => new TableRow(
+                [
+                    new TableCell(m.Title, styles.CellStrong),
+                    new TableCell(m.TimingText),
+                    Status(m),
+                    new TableCell(m.ForecastText),
+                    new TableCell(m.OwnerName ?? "Ikke angivet"),
+                ])).ToList(),
+                styles.Table);
+        return Section([Heading("Kommende milepæle"), new Paragraph(coming.PeriodText, styles.Note), new Spacer(4), content]);
+    }
+
+    private Column Attention() => Section(
+        [
+            Heading("Over tid og i risiko"),
+            Column.Section(new Paragraph("Over tid", styles.Heading2), new Spacer(4), AttentionTable(model.Overdue, "Ingen åbne milepæle er over tid."), new Spacer(12)),
+        ],
+        Column.Section(new Paragraph("I risiko eller forsinket", styles.Heading2), new Spacer(4), AttentionTable(model.AtRisk, "Ingen milepæle er meldt i risiko eller forsinket.")));
+
+    private IElement AttentionTable(IReadOnlyList<BriefingAttentionItem> items, string none) => items.Count == 0
+        ? new Paragraph(none, styles.Body)
+        : new Table(
+            [
+                new TableColumn("Milepæl", 3f),
+                new TableColumn("Status", 1.6f),
+                new TableColumn("Ansvarlig", 1.9f),
+                new TableColumn("Begrundelse", 4f),
+            ],
+            items.Select(i => new TableRow(
+            [
+                new TableCell(i.Milestone.Title, styles.CellStrong),
+                Status(i.Milestone),
+                new TableCell(i.Milestone.OwnerName ?? "Ikke angivet"),
+                new TableCell(i.Reason),
+            ])).ToList(),
+            styles.Table);
+
+    private Column Budget()
+    {
+        var budget = model.Budget;
+        if (budget.Initiatives.Count == 0)
+        {
+            return Section([Heading("Budgetinitiativer"), new Paragraph("Strategien har ingen budgetinitiativer.", styles.Body)]);
+        }
+
+        var yearColumns = budget.Years.Select(y => new TableColumn(y.ToString(System.Globalization.CultureInfo.InvariantCulture), 1.5f, TextAlign.Right));
+        var rows = budget.Initiatives.Select(b => new TableRow(
+        [
+            new TableCell($"{b.Title}\n{b.BudgetSketch}", styles.CellStrong),
+            new TableCell(b.DecisionStateText),
+            .. b.AmountsText.Select(a => new TableCell(a)),
+        ])).ToList();
+        if (budget.Years.Count > 0)
+        {
+            rows.Add(new TableRow([new TableCell("I alt", styles.CellStrong), new TableCell(string.Empty), .. budget.TotalsText.Select(t => new TableCell(t, styles.CellStrong))]));
+        }
+
+        var notes = budget.Initiatives.Where(b => !string.IsNullOrWhiteSpace(b.DecisionNote)).Select(b => (IElement)new Paragraph($"{b.Title}: {b.DecisionNote}", styles.Note));
+        return Section(
+        [
+            Heading("Budgetinitiativer"),
+            new Paragraph(budget.Years.Count > 0 ? "Beløb pr. år i hele kroner." : "Planen angiver endnu ingen beløb.", styles.Note),
+            new Spacer(4),
+            new Table([new TableColumn("Initiativ", 2.6f), new TableColumn("Beslutning", 1.4f), .. yearColumns], rows, styles.Table),
+        ],
+        [new Spacer(6), .. notes]);
+    }
+
+    private Table StatusLegend()
+    {
+        var statuses = Enum.GetValues<MilestoneStatus>();
+        var counts = model.Summary.StatusCounts.ToDictionary(c => c.Status, c => c.StatusText);
+        return new Table(
+            statuses.Select(_ => new TableColumn(string.Empty, 1)).ToList(),
+            [new TableRow(statuses.Select(s => new TableCell(counts.GetValueOrDefault(s, s.ToString()), styles.Note, BriefingStyles.StatusColor(s))).ToList())],
+            styles.Table with { StripeBackground = null, RuleColor = SkiaSharp.SKColors.Transparent, PaddingX = 0 },
+            showHeader: false);
+    }
+
+    private TableCell Status(BriefingMilestone m) => new(m.StatusText, Marker: BriefingStyles.StatusColor(m.Status));
+
+    private Column Heading(string text) => new(new Paragraph(text, styles.Heading1), new Spacer(3));
+
+    // A section opens with some air, and its heading and introduction never stand alone at the foot of a page.
+    private static Column Section(IReadOnlyList<IElement> keptTogether, params IElement[] rest) =>
+        new([new Spacer(10), Column.Section(keptTogether[0], [.. keptTogether.Skip(1)]), .. rest, new Spacer(14)]);
+}

@@ -1,0 +1,113 @@
+using PreventionStrategy.Web.Features.Budget;
+using PreventionStrategy.Web.Features.Milestones;
+using PreventionStrategy.Web.Features.Timeline;
+
+namespace PreventionStrategy.Web.Features.Briefings;
+
+/// <summary>
+/// Everything a committee briefing says, already worded in Danish: the document only arranges it.
+/// Built by <see cref="BriefingModelBuilder"/> from the database, or in memory by tests. The same
+/// model always gives the same document (its dates, metadata included, come from here, not the clock).
+/// </summary>
+public sealed record BriefingModel(
+    BriefingHeader Header,
+    BriefingSummary Summary,
+    IReadOnlyList<BriefingFocusArea> FocusAreas,
+    BriefingChanges Changes,
+    BriefingComingUp ComingUp,
+    IReadOnlyList<BriefingAttentionItem> Overdue,
+    IReadOnlyList<BriefingAttentionItem> AtRisk,
+    BriefingBudget Budget,
+    BriefingTimeline Timeline);
+
+/// <param name="MeetingDateText">"13. marts 2025", or null when the briefing is not for a particular meeting.</param>
+/// <param name="GeneratedAt">Danish local time of generation.</param>
+public sealed record BriefingHeader(
+    string CommitteeName,
+    DateOnly? MeetingDate,
+    string? MeetingDateText,
+    string StrategyName,
+    string Municipality,
+    string Division,
+    DateTime GeneratedAt,
+    string GeneratedAtText);
+
+public enum OverallState
+{
+    OnTrack,
+    NeedsAttention,
+    Delayed,
+}
+
+/// <param name="OverallStateText">E.g. "Kræver opmærksomhed".</param>
+/// <param name="OverallExplanation">One sentence on why, e.g. "2 milepæle er i risiko."</param>
+/// <param name="Statement">The administration's own words to the committee, if any.</param>
+public sealed record BriefingSummary(
+    OverallState OverallState,
+    string OverallStateText,
+    string OverallExplanation,
+    IReadOnlyList<BriefingStatusCount> StatusCounts,
+    int MilestoneCount,
+    string? Statement);
+
+public sealed record BriefingStatusCount(MilestoneStatus Status, string StatusText, int Count);
+
+public sealed record BriefingFocusArea(int Number, string Title, IReadOnlyList<BriefingMilestone> Milestones);
+
+/// <param name="TimingText">At the plan's precision: "1. kvartal 2025", "13. december 2024".</param>
+/// <param name="ForecastText">Forecast date, or empty when none is given.</param>
+public sealed record BriefingMilestone(
+    int Id,
+    string Title,
+    string TimingText,
+    MilestoneStatus Status,
+    string StatusText,
+    int ProgressPercent,
+    string ProgressText,
+    string ForecastText,
+    string? LatestComment,
+    string? OwnerName);
+
+public enum BriefingChangeKind
+{
+    Completed,
+    StatusChanged,
+    NewRisk,
+    Delayed,
+}
+
+/// <param name="SinceText">"siden 1. januar 2025", the start of the period the changes cover.</param>
+public sealed record BriefingChanges(DateTime SinceUtc, string SinceText, IReadOnlyList<BriefingChange> Items);
+
+/// <param name="ChangeText">What happened, e.g. "Planlagt → I gang" or "Prognose rykket fra 1. marts 2025 til 1. maj 2025".</param>
+public sealed record BriefingChange(
+    BriefingChangeKind Kind,
+    string KindText,
+    string MilestoneTitle,
+    bool MilestoneArchived,
+    DateTime At,
+    string AtText,
+    string ChangeText,
+    string UpdatedByName,
+    string? Comment);
+
+/// <param name="PeriodText">"frem til næste udvalgsmøde 12. juni 2025" or "de næste 8 uger".</param>
+public sealed record BriefingComingUp(DateOnly From, DateOnly Until, string PeriodText, IReadOnlyList<BriefingMilestone> Items);
+
+/// <param name="Reason">Why it needs attention: "Forventet 1. marts 2025 (34 dage over)" or the status.</param>
+public sealed record BriefingAttentionItem(BriefingMilestone Milestone, string Reason);
+
+/// <param name="Years">The budget years shown as columns, in order.</param>
+public sealed record BriefingBudget(IReadOnlyList<int> Years, IReadOnlyList<BriefingBudgetInitiative> Initiatives, IReadOnlyList<string> TotalsText);
+
+/// <param name="AmountsText">One per year in <see cref="BriefingBudget.Years"/>, "1.250.000 kr." or empty.</param>
+public sealed record BriefingBudgetInitiative(
+    string Title,
+    string BudgetSketch,
+    BudgetDecisionState DecisionState,
+    string DecisionStateText,
+    IReadOnlyList<string> AmountsText,
+    string? DecisionNote);
+
+/// <param name="QuarterLabels">Tick labels per quarter start in the range ("K1 2025"), worded by the builder.</param>
+public sealed record BriefingTimeline(TimelineLayout Layout, IReadOnlyList<(DateOnly Start, string Label)> QuarterLabels);

@@ -1,0 +1,203 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Milestones;
+using PreventionStrategy.Web.Features.Plans;
+using PreventionStrategy.Web.Features.Shared;
+using PreventionStrategy.Web.Features.Timeline;
+
+namespace PreventionStrategy.Web.Features.Briefings;
+
+/// <summary>
+/// Builds the briefing for a strategy from the database in a fixed number of queries (strategy,
+/// meetings, focus areas, milestones with their latest comment, status history, budget), however
+/// many milestones there are. All wording is Danish whatever the caller's request culture, because
+/// the briefing goes to a Danish committee.
+/// </summary>
+public sealed class BriefingModelBuilder(AppDbContext db, Display display, TimeProvider clock)
+{
+    /// <summary>How far "coming up" looks ahead when no later committee meeting is planned.</summary>
+    public const int ComingUpWeeks = 8;
+
+    /// <summary>How far back "changes" look when neither a start nor an earlier meeting is known.</summary>
+    public const int DefaultChangeDays = 91;
+
+    private const string UnassignedTitle = "Uden fokusområde";
+
+    private readonly BriefingWording wording = new(display);
+
+    /// <param name="committeeMeetingId">The meeting the briefing is for; null for a briefing "as of now".</param>
+    /// <param name="sinceUtc">Start of "changes since the previous briefing"; null for the previous meeting's date.</param>
+    /// <param name="statement">The administration's statement to the committee, if any.</param>
+    public async Task<BriefingModel> BuildAsync(int strategyId, int? committeeMeetingId, DateTime? sinceUtc, string? statement, CancellationToken cancellationToken = default)
+    {
+        using var _ = DanishCulture.Use();
+        return await BuildDanishAsync(strategyId, committeeMeetingId, sinceUtc, statement, cancellationToken);
+    }
+
+    private async Task<BriefingModel> BuildDanishAsync(int strategyId, int? meetingId, DateTime? sinceUtc, string? statement, CancellationToken ct)
+    {
+        var now = clock.Now();
+        var today = DateOnly.FromDateTime(now);
+        DateOnly ReferenceDate(List<BriefingData.MeetingRow> meetings) => meetings.FirstOrDefault(m => m.Id == meetingId)?.MeetingDate ?? today;
+
+        // Without a given start, "changes" run from the committee's previous meeting: what it has not heard yet.
+        DateTime Since(List<BriefingData.MeetingRow> meetings) => sinceUtc
+            ?? (meetings.LastOrDefault(m => m.MeetingDate < ReferenceDate(meetings)) is { } previous
+                ? TimeZoneInfo.ConvertTimeToUtc(previous.MeetingDate.ToDateTime(TimeOnly.MinValue), DanishTime.Zone)
+                : clock.GetUtcNow().UtcDateTime.AddDays(-DefaultChangeDays));
+
+        var data = await BriefingData.LoadAsync(db, strategyId, meetingId, Since, ct);
+        var meeting = data.Meetings.FirstOrDefault(m => m.Id == meetingId);
+        var reference = ReferenceDate(data.Meetings);
+        var nextMeeting = data.Meetings.Where(m => m.MeetingDate > reference).Select(m => (DateOnly?)m.MeetingDate).FirstOrDefault();
+
+        var milestones = data.Milestones.Select(m => (Row: m, Model: ToModel(m))).ToList();
+        var models = milestones.ToDictionary(m => m.Row.Id, m => m.Model);
+
+        var header = new BriefingHeader(
+            meeting?.CommitteeName ?? data.Strategy.CommitteeName ?? string.Empty,
+            meeting?.MeetingDate,
+            meeting is null ? null : display.Date(meeting.MeetingDate),
+            data.Strategy.Name,
+            data.Strategy.Municipality,
+            data.Strategy.Division,
+            now,
+            display.DateTime(now));
+
+        var overdue = milestones.Where(m => m.Row.IsOverdue(today)).OrderBy(m => m.Row.ExpectedBy).ToList();
+        var overdueIds = overdue.Select(m => m.Row.Id).ToHashSet();
+        var atRisk = milestones
+            .Where(m => m.Row.Status is MilestoneStatus.AtRisk or MilestoneStatus.Delayed && !overdueIds.Contains(m.Row.Id))
+            .OrderBy(m => m.Row.ExpectedBy).ToList();
+
+        return new BriefingModel(
+            header,
+            Summary(milestones.Select(m => m.Row).ToList(), overdue.Count, statement),
+            FocusAreas(data.FocusAreas, milestones),
+            Changes(data.Updates, data.SinceUtc),
+            ComingUp(milestones, models, today, reference, nextMeeting),
+            overdue.Select(m => new BriefingAttentionItem(m.Model, wording.Overdue(m.Row.ExpectedBy, today))).ToList(),
+            atRisk.Select(m => new BriefingAttentionItem(m.Model, m.Model.LatestComment is { Length: > 0 } comment ? $"{m.Model.StatusText}: {comment}" : m.Model.StatusText)).ToList(),
+            Budget(data.Budget),
+            Timeline(data, today));
+    }
+
+    // A milestone in no focus area gets a section of its own: the committee sees every milestone.
+    private static List<BriefingFocusArea> FocusAreas(List<BriefingData.FocusAreaRow> areas, List<(BriefingData.MilestoneRow Row, BriefingMilestone Model)> milestones)
+    {
+        var result = areas.Select((f, i) => new BriefingFocusArea(
+            f.SortOrder > 0 ? f.SortOrder : i + 1,
+            f.Title,
+            milestones.Where(m => m.Row.FocusAreaIds.Contains(f.Id)).Select(m => m.Model).ToList())).ToList();
+        var known = areas.Select(f => f.Id).ToHashSet();
+        var unassigned = milestones.Where(m => !m.Row.FocusAreaIds.Any(known.Contains)).Select(m => m.Model).ToList();
+        if (unassigned.Count > 0)
+        {
+            result.Add(new BriefingFocusArea(0, UnassignedTitle, unassigned));
+        }
+
+        return result;
+    }
+
+    private BriefingMilestone ToModel(BriefingData.MilestoneRow m) => new(
+        m.Id,
+        m.Title,
+        display.Timing(m.Timing),
+        m.Status,
+        display.Enum(m.Status),
+        m.ProgressPercent,
+        display.Percent(m.ProgressPercent),
+        display.Date(m.ForecastDate),
+        m.LatestComment,
+        m.OwnerName);
+
+    private BriefingSummary Summary(List<BriefingData.MilestoneRow> milestones, int overdue, string? statement)
+    {
+        var counts = Enum.GetValues<MilestoneStatus>()
+            .Select(s => new BriefingStatusCount(s, display.Enum(s), milestones.Count(m => m.Status == s)))
+            .ToList();
+        var delayed = milestones.Count(m => m.Status == MilestoneStatus.Delayed);
+        var atRisk = milestones.Count(m => m.Status == MilestoneStatus.AtRisk);
+        var state = overdue > 0 || delayed > 0 ? OverallState.Delayed
+            : atRisk > 0 ? OverallState.NeedsAttention
+            : OverallState.OnTrack;
+        return new BriefingSummary(
+            state,
+            wording.OverallState(state),
+            wording.OverallExplanation(overdue, delayed, atRisk, milestones.Count),
+            counts,
+            milestones.Count,
+            string.IsNullOrWhiteSpace(statement) ? null : statement.Trim());
+    }
+
+    private BriefingChanges Changes(List<BriefingData.UpdateRow> updates, DateTime sinceUtc)
+    {
+        var items = new List<BriefingChange>();
+        foreach (var u in updates)
+        {
+            var forecastLater = u.NewForecastDate is { } newForecast && (u.OldForecastDate is null || newForecast > u.OldForecastDate);
+            BriefingChangeKind? kind = u.NewStatus != u.OldStatus
+                ? u.NewStatus switch
+                {
+                    MilestoneStatus.Done => BriefingChangeKind.Completed,
+                    MilestoneStatus.AtRisk => BriefingChangeKind.NewRisk,
+                    MilestoneStatus.Delayed => BriefingChangeKind.Delayed,
+                    _ => BriefingChangeKind.StatusChanged,
+                }
+                : forecastLater && u.OldForecastDate is not null ? BriefingChangeKind.Delayed : null;
+            if (kind is not { } k)
+            {
+                continue;
+            }
+
+            var at = DanishTime.FromUtc(u.UpdatedAtUtc);
+            var change = u.NewStatus != u.OldStatus ? wording.StatusChange(u.OldStatus, u.NewStatus) : wording.ForecastMoved(u.OldForecastDate, u.NewForecastDate!.Value);
+            items.Add(new BriefingChange(k, wording.ChangeKind(k), u.MilestoneTitle, u.MilestoneArchived, at, display.DateTime(at), change, u.UpdatedByName, u.Comment));
+        }
+
+        return new BriefingChanges(sinceUtc, wording.Since(DanishTime.FromUtc(sinceUtc)), items);
+    }
+
+    private BriefingComingUp ComingUp(List<(BriefingData.MilestoneRow Row, BriefingMilestone Model)> milestones, Dictionary<int, BriefingMilestone> models, DateOnly today, DateOnly reference, DateOnly? nextMeeting)
+    {
+        var until = nextMeeting ?? reference.AddDays(7 * ComingUpWeeks);
+        var period = nextMeeting is { } next ? wording.UntilMeeting(next) : wording.NextWeeks(ComingUpWeeks, until);
+        var items = milestones
+            .Where(m => m.Row.IsOpen && m.Row.Timing.Start <= until && m.Row.ExpectedBy >= today)
+            .OrderBy(m => m.Row.ExpectedBy).ThenBy(m => m.Row.Id)
+            .Select(m => models[m.Row.Id])
+            .ToList();
+        return new BriefingComingUp(today, until, period, items);
+    }
+
+    private BriefingBudget Budget(List<BriefingData.BudgetRow> initiatives)
+    {
+        var years = initiatives.SelectMany(b => b.Amounts.Select(a => a.Year)).Distinct().Order().ToList();
+        var rows = initiatives.Select(b => new BriefingBudgetInitiative(
+            b.Title,
+            b.BudgetSketch,
+            b.DecisionState,
+            display.Enum(b.DecisionState),
+            years.Select(y => b.Amounts.Where(a => a.Year == y).Select(a => display.Amount(a.AmountDkk)).FirstOrDefault() ?? string.Empty).ToList(),
+            b.DecisionNote)).ToList();
+        var totals = years.Select(y => display.Amount(initiatives.SelectMany(b => b.Amounts).Where(a => a.Year == y).Sum(a => a.AmountDkk))).ToList();
+        return new BriefingBudget(years, rows, totals);
+    }
+
+    private BriefingTimeline Timeline(BriefingData data, DateOnly today)
+    {
+        var shown = data.Milestones.Where(m => m.Status != MilestoneStatus.Cancelled).ToList();
+        var from = QuarterStart(shown.Count == 0 ? today : shown.Min(m => m.Timing.Start));
+        var to = QuarterStart(shown.Count == 0 ? today : shown.Max(m => m.Timing.End)).AddMonths(3).AddDays(-1);
+        var layout = TimelineLayout.Create(
+            data.FocusAreas.Select((f, i) => new TimelineLaneDefinition(f.Id.ToString(CultureInfo.InvariantCulture), $"{(f.SortOrder > 0 ? f.SortOrder : i + 1)}. {f.Title}")),
+            shown.Select(m => new TimelineMilestone(m.Id, m.Title, m.FocusAreaIds.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList(), m.Timing.Start, m.Timing.End, m.Timing.Precision, m.Status)),
+            from,
+            to,
+            UnassignedTitle);
+        return new BriefingTimeline(layout, layout.QuarterStarts().Select(q => (q, wording.Quarter(q))).ToList());
+    }
+
+    private static DateOnly QuarterStart(DateOnly day) => new(day.Year, (((day.Month - 1) / 3) * 3) + 1, 1);
+}

@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PreventionStrategy.Web.Features.Briefings;
+using PreventionStrategy.Web.Tests.Infrastructure;
+
+namespace PreventionStrategy.Web.Tests.Briefings;
+
+/// <summary>The briefing for the seeded Norddjurs plan, built from the real SQLite site and read back as a reader would.</summary>
+public sealed class NorddjursBriefingTests(DemoSite site) : IClassFixture<DemoSite>
+{
+    private const string Statement = "Forvaltningen vurderer, at strategien følger planen – særligt indsatsen for unge i efterværn. Øvrige bemærkninger: Ændringer i Åbyhøj-samarbejdet drøftes på næste møde.";
+
+    [Fact]
+    public async Task Every_norddjurs_milestone_title_appears_in_the_briefing()
+    {
+        using var pdf = new PdfReadBack(BriefingPdf.Generate(await BuildAsync()));
+        await using var db = site.CreateDbContext();
+        var titles = await db.Milestones.Where(m => m.StrategyId == site.Ids.Strategy).Select(m => m.Title).ToListAsync();
+
+        Assert.Equal(8, titles.Count);
+        var text = pdf.Compact;
+        Assert.All(titles, title => Assert.Contains(PdfReadBack.Squash(title), text));
+    }
+
+    [Fact]
+    public async Task Danish_letters_and_the_dash_come_out_as_real_text()
+    {
+        using var pdf = new PdfReadBack(BriefingPdf.Generate(await BuildAsync()));
+        var text = string.Concat(pdf.PageTexts);
+
+        foreach (var letter in new[] { "æ", "ø", "å", "Æ", "Ø", "Å", "–" })
+        {
+            Assert.Contains(letter, text);
+        }
+
+        Assert.Contains(PdfReadBack.Squash("Børne- og Ungdomsudvalget"), pdf.Compact);
+        Assert.Contains(PdfReadBack.Squash(Statement), pdf.Compact);
+    }
+
+    [Fact]
+    public async Task Every_page_has_a_footer_saying_side_x_af_the_page_count()
+    {
+        using var pdf = new PdfReadBack(BriefingPdf.Generate(await BuildAsync()));
+        var count = pdf.Pages.Count;
+
+        Assert.True(count >= 3, $"expected front page, summary and sections; got {count} pages");
+        for (var i = 0; i < count; i++)
+        {
+            Assert.Contains($"Side {i + 1} af {count}", pdf.Pages[i].Text);
+        }
+    }
+
+    [Fact]
+    public async Task The_pdf_carries_title_author_dates_and_a_pdfa_2b_identification()
+    {
+        var model = await BuildAsync();
+        using var pdf = new PdfReadBack(BriefingPdf.Generate(model));
+
+        Assert.Equal("Orientering til Børne- og Ungdomsudvalget: Forebyggende strategi for anbringelsesområdet", pdf.Information.Title);
+        Assert.Equal("Børne- og Familieområdet", pdf.Information.Author);
+        Assert.Equal(BriefingPdf.Creator, pdf.Information.Creator);
+        Assert.NotNull(pdf.Information.CreationDate);
+        var xmp = pdf.Xmp;
+        Assert.NotNull(xmp);
+        Assert.Matches(@"pdfaid:part(>|="")2", xmp);
+        Assert.Matches(@"pdfaid:conformance(>|="")B", xmp);
+    }
+
+    [Fact]
+    public async Task Every_letter_uses_the_embedded_plex_font_including_chart_labels()
+    {
+        using var pdf = new PdfReadBack(BriefingPdf.Generate(await BuildAsync()));
+        var letters = pdf.Pages.SelectMany(p => p.Letters).Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
+
+        Assert.NotEmpty(letters);
+        Assert.All(letters.Select(l => l.FontName).Distinct(), font => Assert.Contains("IBMPlexSans", font));
+
+        // The timeline's axis labels exist only in the chart: finding them proves ScottPlot drew real text.
+        Assert.Contains("K12025", pdf.Compact);
+    }
+
+    [Fact]
+    public async Task Charts_are_drawn_as_vectors_not_embedded_images()
+    {
+        using var pdf = new PdfReadBack(BriefingPdf.Generate(await BuildAsync()));
+
+        Assert.All(pdf.Pages, page => Assert.Empty(page.GetImages()));
+    }
+
+    private async Task<BriefingModel> BuildAsync()
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var builder = ActivatorUtilities.CreateInstance<BriefingModelBuilder>(scope.ServiceProvider);
+        return await builder.BuildAsync(site.Ids.Strategy, committeeMeetingId: null, sinceUtc: null, Statement);
+    }
+}
