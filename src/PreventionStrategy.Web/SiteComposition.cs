@@ -45,6 +45,7 @@ public static class SiteComposition
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MilestoneOptions>().Bind(configuration.GetSection(MilestoneOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BriefingOptions>().Bind(configuration.GetSection(BriefingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapAdminOptions>().Bind(configuration.GetSection(BootstrapAdminOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         var connectionString = configuration.GetConnectionString("Default")
@@ -149,6 +150,9 @@ public static class SiteComposition
         services.AddScoped<ReminderJob>();
         services.AddScoped<OptOuts>();
         services.AddScoped<BriefingModelBuilder>();
+        services.AddScoped<BriefingArchive>();
+        services.AddScoped<BriefingPlanner>();
+        services.AddScoped<BriefingMessages>();
         services.AddSingleton<OptOutLinks>();
         services.AddBackgroundJobs(configuration);
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PreventionStrategy.Web.Features.Audit;
+using PreventionStrategy.Web.Features.Briefings;
 using PreventionStrategy.Web.Features.Budget;
 using PreventionStrategy.Web.Features.Committees;
 using PreventionStrategy.Web.Features.FocusAreas;
@@ -45,6 +46,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Delivery> Deliveries => Set<Delivery>();
 
     public DbSet<ReminderOptOut> ReminderOptOuts => Set<ReminderOptOut>();
+
+    public DbSet<CommitteeBriefing> CommitteeBriefings => Set<CommitteeBriefing>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -212,6 +215,21 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             delivery.HasIndex(d => d.CreatedAtUtc);
         });
 
+        builder.Entity<CommitteeBriefing>(briefing =>
+        {
+            briefing.Property(b => b.Title).HasMaxLength(300);
+            briefing.Property(b => b.FileName).HasMaxLength(300);
+            briefing.Property(b => b.Sha256).HasMaxLength(64);
+            briefing.Property(b => b.IssuedById).HasMaxLength(450);
+            briefing.Property(b => b.IssuedByName).HasMaxLength(200);
+            briefing.Property(b => b.Statement).HasMaxLength(4000);
+            briefing.Property(b => b.AutomaticKey).HasMaxLength(100);
+            briefing.HasIndex(b => new { b.StrategyId, b.CommitteeMeetingId, b.Version }).IsUnique();
+            briefing.HasIndex(b => b.AutomaticKey).IsUnique();
+            briefing.HasOne<Strategy>().WithMany().HasForeignKey(b => b.StrategyId).OnDelete(DeleteBehavior.Cascade);
+            briefing.HasOne<CommitteeMeeting>().WithMany().HasForeignKey(b => b.CommitteeMeetingId).OnDelete(DeleteBehavior.SetNull);
+        });
+
         builder.Entity<ReminderOptOut>(optOut =>
         {
             optOut.Property(o => o.Email).HasMaxLength(256);
@@ -240,6 +258,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     private void BumpVersions()
     {
+        // An issued briefing is a record of what the committee received: it may be added, never changed.
+        if (ChangeTracker.Entries<CommitteeBriefing>().Any(e => e.State == EntityState.Modified))
+        {
+            throw new InvalidOperationException("An issued committee briefing cannot be changed; issue a new version instead.");
+        }
+
         foreach (var entry in ChangeTracker.Entries<Entity>())
         {
             if (entry.State is EntityState.Added)

@@ -51,6 +51,8 @@ public sealed class AccessMatrixTests(DemoSite site) : IClassFixture<DemoSite>
         { "/Outbox", AdminOnly },
         { "/hangfire", AdminOnly },
         { "/Reminders/Preferences", Everyone },
+        { "/Briefings?strategyId={strategy}", Everyone },
+        { "/Briefings/Create?strategyId={strategy}", AdminOnly },
     };
 
     [Theory]

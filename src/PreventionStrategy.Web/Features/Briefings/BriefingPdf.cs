@@ -12,11 +12,13 @@ public static class BriefingPdf
 {
     public const string Creator = "PreventionStrategy – forebyggende strategi";
 
-    public static byte[] Generate(BriefingModel model)
+    public static byte[] Generate(BriefingModel model) => GenerateWithPageCount(model).Pdf;
+
+    public static (byte[] Pdf, int PageCount) GenerateWithPageCount(BriefingModel model)
     {
         using var styles = new BriefingStyles();
         var document = new BriefingDocument(model, styles).Layout();
-        return PdfOutput.Write(document, Metadata(model));
+        return (PdfOutput.Write(document, Metadata(model)), document.PageCount);
     }
 
     /// <summary>One PNG per page, in page order, <paramref name="dpi"/> pixels per inch (A4 at 96 dpi is 794 × 1123).</summary>

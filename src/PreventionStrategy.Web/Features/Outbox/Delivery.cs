@@ -18,6 +18,9 @@ public sealed class Delivery
 
     public int? CommitteeMeetingId { get; set; }
 
+    /// <summary>The issued briefing a <see cref="DeliveryKind.Briefing"/> carries.</summary>
+    public int? CommitteeBriefingId { get; set; }
+
     /// <summary>The login a message is about, for update requests (the owner asked to update).</summary>
     public string? UserId { get; set; }
 
@@ -60,6 +63,9 @@ public enum DeliveryKind
     EventCancellation,
     UpdateRequest,
     UpdateRequestFollowUp,
+
+    /// <summary>A committee briefing, as a PDF attachment, to a committee member.</summary>
+    Briefing,
 }
 
 public enum DeliveryState

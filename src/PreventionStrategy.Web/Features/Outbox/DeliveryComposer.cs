@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Briefings;
 using PreventionStrategy.Web.Features.Committees;
 using PreventionStrategy.Web.Features.Milestones;
 using PreventionStrategy.Web.Features.Reminders;
@@ -12,7 +13,7 @@ namespace PreventionStrategy.Web.Features.Outbox;
 /// planning, so a message reflects the plan as it is now; all a batch needs is loaded in a few
 /// queries, however large the batch.
 /// </summary>
-public sealed class DeliveryComposer(AppDbContext db, EventMessages events, UpdateRequestMessages updateRequests, Display show, TimeProvider clock, ILogger<DeliveryComposer> logger)
+public sealed class DeliveryComposer(AppDbContext db, EventMessages events, UpdateRequestMessages updateRequests, BriefingMessages briefingMessages, Display show, TimeProvider clock, ILogger<DeliveryComposer> logger)
 {
     public async Task<IReadOnlyDictionary<long, Composition>> ComposeAsync(IReadOnlyList<Delivery> batch, CancellationToken cancellationToken)
     {
@@ -35,6 +36,11 @@ public sealed class DeliveryComposer(AppDbContext db, EventMessages events, Upda
             .ToDictionaryAsync(m => m.Id, cancellationToken);
         var owned = await OpenMilestonesByOwnerAsync(batch, meetings.Values, cancellationToken);
 
+        var briefingIds = batch.Where(d => d.CommitteeBriefingId != null).Select(d => d.CommitteeBriefingId!.Value).Distinct().ToList();
+        var briefings = briefingIds.Count == 0 ? [] : await db.CommitteeBriefings.AsNoTracking()
+            .Where(b => briefingIds.Contains(b.Id))
+            .ToDictionaryAsync(b => b.Id, cancellationToken);
+
         var result = new Dictionary<long, Composition>();
         foreach (var delivery in batch)
         {
@@ -52,7 +58,10 @@ public sealed class DeliveryComposer(AppDbContext db, EventMessages events, Upda
 
         return result;
 
-        Composition Compose(Delivery delivery) => optedOut.Contains(OptOuts.Normalize(delivery.RecipientEmail))
+        // The committee's briefing is its meeting material, not a reminder: opting out of reminders does not stop it.
+        Composition Compose(Delivery delivery) => delivery.Kind == DeliveryKind.Briefing
+            ? briefingMessages.Compose(delivery, briefings.GetValueOrDefault(delivery.CommitteeBriefingId ?? 0))
+            : optedOut.Contains(OptOuts.Normalize(delivery.RecipientEmail))
                 ? Composition.Skip("Modtageren har frameldt påmindelser.")
                 : delivery.Kind switch
                 {

@@ -254,6 +254,76 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Briefings.CommitteeBriefing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AutomaticKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CommitteeMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PageCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statement")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StrategyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AutomaticKey")
+                        .IsUnique();
+
+                    b.HasIndex("CommitteeMeetingId");
+
+                    b.HasIndex("StrategyId", "CommitteeMeetingId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("CommitteeBriefings");
+                });
+
             modelBuilder.Entity("PreventionStrategy.Web.Features.Budget.BudgetAmount", b =>
                 {
                     b.Property<int>("Id")
@@ -723,6 +793,9 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ClaimedUntilUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CommitteeBriefingId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("CommitteeMeetingId")
                         .HasColumnType("INTEGER");
 
@@ -1035,6 +1108,20 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                     b.HasOne("PreventionStrategy.Web.Features.Milestones.Milestone", null)
                         .WithMany()
                         .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Briefings.CommitteeBriefing", b =>
+                {
+                    b.HasOne("PreventionStrategy.Web.Features.Committees.CommitteeMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeMeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PreventionStrategy.Web.Features.Plans.Strategy", null)
+                        .WithMany()
+                        .HasForeignKey("StrategyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

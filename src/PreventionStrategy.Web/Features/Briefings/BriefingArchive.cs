@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Shared;
+
+namespace PreventionStrategy.Web.Features.Briefings;
+
+/// <summary>Issues briefings: builds the model, draws the PDF and stores it as a new version.</summary>
+public sealed class BriefingArchive(AppDbContext db, BriefingModelBuilder builder, TimeProvider clock)
+{
+    public const string AutomaticIssuer = "Automatisk (planlagt kørsel)";
+
+    /// <returns>The stored briefing, or null when <paramref name="automaticKey"/> was taken by another run.</returns>
+    public async Task<CommitteeBriefing?> IssueAsync(int strategyId, int? meetingId, string? statement, string? issuedById, string issuedByName, string? automaticKey, CancellationToken cancellationToken)
+    {
+        var model = await builder.BuildAsync(strategyId, meetingId, null, statement, cancellationToken);
+        var (pdf, pageCount) = BriefingPdf.GenerateWithPageCount(model);
+        var version = 1 + (await db.CommitteeBriefings
+            .Where(b => b.StrategyId == strategyId && b.CommitteeMeetingId == meetingId)
+            .MaxAsync(b => (int?)b.Version, cancellationToken) ?? 0);
+        var header = model.Header;
+        var briefing = new CommitteeBriefing
+        {
+            StrategyId = strategyId,
+            CommitteeMeetingId = meetingId,
+            Version = version,
+            Title = header.MeetingDateText is null
+                ? $"Status på {header.StrategyName}"
+                : $"Orientering til {header.CommitteeName} {header.MeetingDateText}",
+            FileName = FileName(header, version),
+            Content = pdf,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
+            PageCount = pageCount,
+            IssuedAtUtc = clock.GetUtcNow().UtcDateTime,
+            IssuedById = issuedById,
+            IssuedByName = issuedByName,
+            Statement = string.IsNullOrWhiteSpace(statement) ? null : statement.Trim(),
+            AutomaticKey = automaticKey,
+        };
+        db.CommitteeBriefings.Add(briefing);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return briefing;
+        }
+        catch (DbUpdateException) when (automaticKey is not null)
+        {
+            // Another run issued this meeting's briefing (or took the same version number) first.
+            db.ChangeTracker.Clear();
+            return null;
+        }
+    }
+
+    private static string FileName(BriefingHeader header, int version)
+    {
+        var date = header.GeneratedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var name = new string(header.StrategyName.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        return $"orientering-{name}-{date}-v{version}.pdf".ToLowerInvariant();
+    }
+}

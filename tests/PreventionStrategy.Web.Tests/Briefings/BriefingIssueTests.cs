@@ -1,0 +1,169 @@
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using PreventionStrategy.Web.Features.Briefings;
+using PreventionStrategy.Web.Features.Committees;
+using PreventionStrategy.Web.Features.Outbox;
+using PreventionStrategy.Web.Features.Stakeholders;
+using PreventionStrategy.Web.Tests.Infrastructure;
+using PreventionStrategy.Web.Tests.Milestones;
+using PreventionStrategy.Web.Tests.Reminders;
+using UglyToad.PdfPig;
+
+namespace PreventionStrategy.Web.Tests.Briefings;
+
+/// <summary>Issuing, archiving and sending briefings: by the scheduled job through a real SMTP server, and by hand.</summary>
+public sealed class BriefingIssueTests(ReminderSite fixture) : IClassFixture<ReminderSite>
+{
+    private SiteFactory Site => fixture.Site;
+
+    [Fact]
+    public async Task The_scheduled_job_issues_one_briefing_per_meeting_even_when_run_twice_and_every_member_receives_it()
+    {
+        var id = MilestoneTestData.Unique();
+        var (strategyId, committeeId) = await CommitteeOfTheStrategyAsync();
+        var members = new[] { $"udvalg-a-{id}@norddjurs.test", $"udvalg-b-{id}@norddjurs.test" };
+        await AddMembersAsync(committeeId, members);
+        var meetingId = await MeetingAsync(committeeId, MilestoneTestData.DanishToday.AddDays(3));
+
+        await Task.WhenAll(Task.Run(fixture.RunJobAsync), Task.Run(fixture.RunJobAsync));
+        await fixture.RunJobAsync();
+
+        await using var db = Site.CreateDbContext();
+        var briefing = await db.CommitteeBriefings.SingleAsync(b => b.CommitteeMeetingId == meetingId && b.StrategyId == strategyId);
+        Assert.Equal(BriefingArchive.AutomaticIssuer, briefing.IssuedByName);
+        Assert.Equal(1, briefing.Version);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(briefing.Content)), briefing.Sha256);
+
+        foreach (var member in members)
+        {
+            var message = Assert.Single(fixture.Smtp.Messages().To(member));
+            Assert.Equal(briefing.Title, message.Subject);
+            Assert.Contains("Hermed statusorienteringen", message.TextBody);
+            var attachment = Assert.Single(message.Attachments.OfType<MimePart>());
+            Assert.Equal("application/pdf", attachment.ContentType.MimeType);
+            using var bytes = new MemoryStream();
+            await attachment.Content!.DecodeToAsync(bytes);
+            Assert.Equal(briefing.Sha256, Convert.ToHexStringLower(SHA256.HashData(bytes.ToArray())));
+            using var pdf = PdfDocument.Open(bytes.ToArray());
+            Assert.Contains($"Side 1 af {pdf.NumberOfPages}", string.Join(" ", pdf.GetPage(1).GetWords().Select(w => w.Text)));
+        }
+
+        Assert.Equal(2, await db.Deliveries.CountAsync(d => d.Kind == DeliveryKind.Briefing && d.CommitteeBriefingId == briefing.Id && d.State == DeliveryState.Sent));
+    }
+
+    [Fact]
+    public async Task No_briefing_is_issued_earlier_than_the_configured_days_before_the_meeting()
+    {
+        var (_, committeeId) = await CommitteeOfTheStrategyAsync();
+        var meetingId = await MeetingAsync(committeeId, MilestoneTestData.DanishToday.AddDays(30));
+
+        await fixture.RunJobAsync();
+
+        await using var db = Site.CreateDbContext();
+        Assert.False(await db.CommitteeBriefings.AnyAsync(b => b.CommitteeMeetingId == meetingId));
+    }
+
+    [Fact]
+    public async Task Issuing_again_makes_a_new_version_and_leaves_the_earlier_one_as_it_was()
+    {
+        var (strategyId, committeeId) = await CommitteeOfTheStrategyAsync();
+        var meetingId = await MeetingAsync(committeeId, MilestoneTestData.DanishToday.AddDays(40));
+        var admin = await Site.SignedInClientAsync(DemoUsers.Administrator);
+        var url = $"/Briefings/Create?strategyId={strategyId}";
+
+        var first = await admin.SubmitFormAsync(await admin.GetDocumentAsync(url), url + "&handler=Issue", new Dictionary<string, string> { ["Input.MeetingId"] = meetingId.ToString(), ["Input.Statement"] = "Første udgave: planen følges." });
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        await using var db = Site.CreateDbContext();
+        var v1 = await db.CommitteeBriefings.AsNoTracking().SingleAsync(b => b.CommitteeMeetingId == meetingId);
+
+        var page = await admin.GetDocumentAsync(url);
+        var form = new Dictionary<string, string> { ["Input.MeetingId"] = meetingId.ToString(), ["Input.Statement"] = "Anden udgave: ændret vurdering." };
+        var second = await admin.SubmitFormAsync(page, url + "&handler=Issue", form);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+
+        var versions = await db.CommitteeBriefings.AsNoTracking().Where(b => b.CommitteeMeetingId == meetingId).OrderBy(b => b.Version).ToListAsync();
+        Assert.Equal([1, 2], versions.Select(b => b.Version));
+        Assert.Equal(v1.Sha256, versions[0].Sha256);
+        Assert.Equal(v1.Content, versions[0].Content);
+        Assert.Equal(DemoUsers.Administrator, (await db.Users.SingleAsync(u => u.Id == versions[1].IssuedById)).Email);
+        using (var pdf = PdfDocument.Open(versions[1].Content))
+        {
+            var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            Assert.Contains("ændret", text);
+            Assert.DoesNotContain("Første", text);
+        }
+
+        // The archive lists both, and a committee member downloads exactly the archived bytes.
+        var committee = await Site.SignedInClientAsync(DemoUsers.Committee);
+        var archive = await committee.GetDocumentAsync($"/Briefings?strategyId={strategyId}");
+        var links = archive.QuerySelectorAll("#briefings a[download]").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.True(links.Count >= 2);
+        var download = await committee.GetAsync($"/Briefings?handler=Download&id={versions[0].Id}");
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(v1.Content, await download.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task An_issued_briefing_cannot_be_changed()
+    {
+        var (strategyId, _) = await CommitteeOfTheStrategyAsync();
+        var admin = await Site.SignedInClientAsync(DemoUsers.Administrator);
+        var url = $"/Briefings/Create?strategyId={strategyId}";
+        var issued = await admin.SubmitFormAsync(await admin.GetDocumentAsync(url), url + "&handler=Issue", new Dictionary<string, string> { ["Input.MeetingId"] = "" });
+        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+
+        await using var db = Site.CreateDbContext();
+        var briefing = await db.CommitteeBriefings.OrderByDescending(b => b.Id).FirstAsync();
+        briefing.Content = [1, 2, 3];
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task The_preview_shows_every_page_and_an_unknown_meeting_gets_a_danish_message()
+    {
+        var (strategyId, _) = await CommitteeOfTheStrategyAsync();
+        var admin = await Site.SignedInClientAsync(DemoUsers.Administrator);
+        var url = $"/Briefings/Create?strategyId={strategyId}";
+        var page = await admin.GetDocumentAsync(url);
+
+        var preview = await (await admin.SubmitFormAsync(page, url + "&handler=Preview", new Dictionary<string, string> { ["Input.MeetingId"] = "" })).ParseAsync();
+        var images = preview.QuerySelectorAll(".briefing-preview img").ToList();
+        Assert.NotEmpty(images);
+        Assert.All(images, img => Assert.StartsWith("data:image/png;base64,", img.GetAttribute("src")));
+        Assert.Equal($"Side 1 af {images.Count}", images[0].GetAttribute("alt"));
+
+        await using var db = Site.CreateDbContext();
+        var before = await db.CommitteeBriefings.CountAsync();
+        var refused = await (await admin.SubmitFormAsync(page, url + "&handler=Issue", new Dictionary<string, string> { ["Input.MeetingId"] = "999999" })).ParseAsync();
+        Assert.Contains("Vælg et af udvalgets møder eller \"Nu\".", refused.ErrorMessages());
+        Assert.Equal(before, await db.CommitteeBriefings.CountAsync());
+    }
+
+    private async Task<(int StrategyId, int CommitteeId)> CommitteeOfTheStrategyAsync()
+    {
+        await using var db = Site.CreateDbContext();
+        var strategy = await db.Strategies.OrderBy(s => s.Id).FirstAsync();
+        strategy.CommitteeId ??= await db.Committees.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+        await db.SaveChangesAsync();
+        return (strategy.Id, strategy.CommitteeId.Value);
+    }
+
+    private async Task AddMembersAsync(int committeeId, IEnumerable<string> emails)
+    {
+        await using var db = Site.CreateDbContext();
+        var committee = await db.Committees.Include(c => c.Members).SingleAsync(c => c.Id == committeeId);
+        committee.Members.AddRange(emails.Select(e => new Stakeholder { Kind = StakeholderKind.Person, Name = $"Udvalgsmedlem {e[..10]}", Email = e }));
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<int> MeetingAsync(int committeeId, DateOnly date)
+    {
+        await using var db = Site.CreateDbContext();
+        var meeting = new CommitteeMeeting { CommitteeId = committeeId, MeetingDate = date, BriefingDeadline = date.AddDays(-2) };
+        db.CommitteeMeetings.Add(meeting);
+        await db.SaveChangesAsync();
+        return meeting.Id;
+    }
+}
