@@ -2,6 +2,7 @@
 // loopback and loaded by concurrent signed-in clients in the same process.
 // Usage: dotnet run -c Release --project tests/PreventionStrategy.Web.Bench -- [--factor 50] [--seconds 10] [--clients 16]
 //        dotnet run -c Release --project tests/PreventionStrategy.Web.Bench -- --reminders 2000   (see ReminderBenchmark)
+//        dotnet run -c Release --project tests/PreventionStrategy.Web.Bench -- --briefings        (see BriefingBenchmark)
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -21,6 +22,12 @@ internal static class Benchmark
 {
     public static async Task Main(string[] args)
     {
+        if (args.Contains("--briefings"))
+        {
+            await BriefingBenchmark.RunAsync(SiteFolder());
+            return;
+        }
+
         if (args.Contains("--reminders"))
         {
             await ReminderBenchmark.RunAsync(Option("--reminders", 2000), SiteFolder());
