@@ -64,6 +64,10 @@ public sealed class NorddjursBriefingTests(DemoSite site) : IClassFixture<DemoSi
         Assert.NotNull(xmp);
         Assert.Matches(@"pdfaid:part(>|="")2", xmp);
         Assert.Matches(@"pdfaid:conformance(>|="")B", xmp);
+
+        // The language, set by an incremental update Skia cannot make, and the sRGB output intent PDF/A asks for.
+        Assert.Equal("da-DK", Assert.IsType<UglyToad.PdfPig.Tokens.StringToken>(pdf.Catalog["Lang"]).Data);
+        Assert.Contains("GTS_PDFA1", pdf.Catalog["OutputIntents"].ToString());
     }
 
     [Fact]

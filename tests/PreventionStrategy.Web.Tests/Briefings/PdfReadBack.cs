@@ -20,6 +20,10 @@ public sealed partial class PdfReadBack : IDisposable
 
     public DocumentInformation Information => document.Information;
 
+    /// <summary>The catalog's entries as PdfPig reads them (e.g. "Lang", "OutputIntents").</summary>
+    public IReadOnlyDictionary<string, UglyToad.PdfPig.Tokens.IToken> Catalog =>
+        document.Structure.Catalog.CatalogDictionary.Data;
+
     public string? Xmp => document.TryGetXmpMetadata(out var xmp) ? Encoding.UTF8.GetString(xmp.GetXmlBytes().ToArray()) : null;
 
     /// <summary>All text in content order with whitespace removed, so a title wrapped over two lines is still found.</summary>

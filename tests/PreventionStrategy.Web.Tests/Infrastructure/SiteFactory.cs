@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PreventionStrategy.Web.Data;
 
 namespace PreventionStrategy.Web.Tests.Infrastructure;
@@ -64,6 +65,7 @@ public class SiteFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(logging => logging.AddProvider(new ErrorLog()));
         builder.ConfigureTestServices(services =>
         {
             services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(SqlCommands));

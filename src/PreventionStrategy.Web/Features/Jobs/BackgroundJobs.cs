@@ -37,6 +37,8 @@ public static class BackgroundJobs
         {
             services.AddHangfireServer((sp, server) =>
             {
+                // This host's services, not Hangfire's static JobActivator.Current (the last host configured in the process).
+                server.Activator = sp.GetRequiredService<JobActivator>();
                 server.WorkerCount = sp.GetRequiredService<IOptions<JobOptions>>().Value.WorkerCount;
                 server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
             });
