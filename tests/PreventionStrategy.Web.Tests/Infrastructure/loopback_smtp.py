@@ -5,6 +5,7 @@ Every accepted message is written to OUT/<n>.eml; every event is appended to OUT
 ("connect", "accept <rcpt>", "reject <code> <rcpt>"). Recipients choose how they are treated:
   tempfail-*@...  answered 451 the first time, accepted after that
   reject-*@...    answered 550 every time
+  drop-*@...      the connection is cut (no reply) the first time, accepted after that
   anything else   accepted
 The chosen port is printed as "PORT <n>" once the server listens.
 """
@@ -35,6 +36,11 @@ class Handler:
         if local.startswith("reject-"):
             log(self.out, f"reject 550 {address}")
             return "550 5.1.1 Mailbox unavailable"
+        if local.startswith("drop-") and address.lower() not in temp_failed:
+            temp_failed.add(address.lower())
+            log(self.out, f"drop {address}")
+            server.transport.abort()
+            return "421 4.4.2 Connection dropped"
         if local.startswith("tempfail-") and address.lower() not in temp_failed:
             temp_failed.add(address.lower())
             log(self.out, f"reject 451 {address}")

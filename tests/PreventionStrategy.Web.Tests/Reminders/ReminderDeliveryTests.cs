@@ -166,6 +166,35 @@ public sealed class ReminderDeliveryTests(ReminderSite fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_dropped_connection_is_replaced_for_the_rest_of_the_batch_and_the_message_is_retried()
+    {
+        var (dropped, milestoneId) = await InvitedPersonToEventAsync(days: 1, localPart: "drop");
+        var after = $"efter-{MilestoneTestData.Unique()}@norddjurs.test";
+        await using (var db = Site.CreateDbContext())
+        {
+            db.MilestoneStakeholders.Add(new MilestoneStakeholder { MilestoneId = milestoneId, StakeholderId = await Site.CreatePersonAsync("Efter", after), Role = StakeholderRole.Participant });
+            await db.SaveChangesAsync();
+        }
+
+        var first = await fixture.RunJobAsync();
+
+        // The cut came mid-batch: the next message went over a new connection.
+        Assert.Equal(2, first.Sending.ConnectionsOpened);
+        Assert.Single(fixture.Smtp.AcceptedRecipients, r => r == after);
+        await using (var db = Site.CreateDbContext())
+        {
+            var pending = await db.Deliveries.SingleAsync(d => d.RecipientEmail == dropped);
+            Assert.Equal(DeliveryState.Pending, pending.State);
+            Assert.Equal(1, pending.Attempts);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await fixture.RunJobAsync();
+
+        Assert.Single(fixture.Smtp.AcceptedRecipients, r => r == dropped);
+    }
+
+    [Fact]
     public async Task A_restart_between_planning_and_sending_loses_nothing_and_sends_once()
     {
         var folder = Directory.CreateTempSubdirectory("preventionstrategy-restart-").FullName;
