@@ -52,6 +52,7 @@ public sealed class AccessMatrixTests(DemoSite site) : IClassFixture<DemoSite>
         { "/hangfire", AdminOnly },
         { "/Reminders/Preferences", Everyone },
         { "/Briefings?strategyId={strategy}", Everyone },
+        { "/Timeline?strategyId={strategy}", Everyone },
         { "/Briefings/Create?strategyId={strategy}", AdminOnly },
     };
 

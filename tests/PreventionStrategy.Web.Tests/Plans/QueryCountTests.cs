@@ -26,6 +26,8 @@ public sealed class QueryCountTests : IAsyncLifetime
             $"/Milestones/Details/{site.Ids.Milestone}",
             $"/FocusAreas?strategyId={site.Ids.Strategy}",
             $"/FocusAreas/Details/{site.Ids.FocusArea}",
+            $"/Timeline?strategyId={site.Ids.Strategy}",
+            $"/Briefings?strategyId={site.Ids.Strategy}",
             "/",
         ];
 

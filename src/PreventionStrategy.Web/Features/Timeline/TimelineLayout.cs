@@ -58,12 +58,18 @@ public sealed class TimelineLayout
     public IReadOnlyList<TimelineLane> Lanes { get; }
 
     /// <param name="unassignedLabel">Label of the extra lane for milestones without a focus area; it is left out when empty.</param>
+    /// <param name="labelDays">
+    /// How many days an item's label covers when drawn, so a renderer that writes labels beside
+    /// points and past short bars gets rows where no label runs into the next item. Null: items
+    /// take only their own period.
+    /// </param>
     public static TimelineLayout Create(
         IEnumerable<TimelineLaneDefinition> lanes,
         IEnumerable<TimelineMilestone> milestones,
         DateOnly from,
         DateOnly to,
-        string unassignedLabel)
+        string unassignedLabel,
+        Func<TimelineMilestone, int>? labelDays = null)
     {
         if (to < from)
         {
@@ -84,10 +90,10 @@ public sealed class TimelineLayout
             }
         }
 
-        var result = definitions.Select(l => Pack(l.Key, l.Label, byLane[l.Key], from, to)).ToList();
+        var result = definitions.Select(l => Pack(l.Key, l.Label, byLane[l.Key], from, to, labelDays)).ToList();
         if (byLane[UnassignedLaneKey].Count > 0)
         {
-            result.Add(Pack(UnassignedLaneKey, unassignedLabel, byLane[UnassignedLaneKey], from, to));
+            result.Add(Pack(UnassignedLaneKey, unassignedLabel, byLane[UnassignedLaneKey], from, to, labelDays));
         }
 
         return new TimelineLayout(from, to, result);
@@ -116,7 +122,7 @@ public sealed class TimelineLayout
 
     // Greedy interval packing in start order: each item goes into the first sub-row that is free by
     // its start, which is optimal for the number of rows and stable for the same input.
-    private static TimelineLane Pack(string key, string label, List<TimelineMilestone> milestones, DateOnly from, DateOnly to)
+    private static TimelineLane Pack(string key, string label, List<TimelineMilestone> milestones, DateOnly from, DateOnly to, Func<TimelineMilestone, int>? labelDays)
     {
         var rowEnds = new List<DateOnly>();
         var items = new List<TimelineItem>();
@@ -124,15 +130,16 @@ public sealed class TimelineLayout
         {
             var start = m.Start < from ? from : m.Start;
             var end = m.End > to ? to : m.End;
+            var occupied = labelDays is null ? end : new[] { end, start.AddDays(labelDays(m)) }.Max();
             var row = rowEnds.FindIndex(rowEnd => rowEnd < start);
             if (row < 0)
             {
                 row = rowEnds.Count;
-                rowEnds.Add(end);
+                rowEnds.Add(occupied);
             }
             else
             {
-                rowEnds[row] = end;
+                rowEnds[row] = occupied;
             }
 
             items.Add(new TimelineItem(m.Id, m.Title, start, end, m.Precision == TimingPrecision.Day, m.Status, row, m.Start < from, m.End > to));

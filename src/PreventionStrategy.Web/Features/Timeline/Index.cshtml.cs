@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Milestones;
+using PreventionStrategy.Web.Features.Plans;
+using PreventionStrategy.Web.Features.Shared;
+
+namespace PreventionStrategy.Web.Features.Timeline;
+
+/// <summary>
+/// The plan along a time axis: one lane per focus area, drawn on the server as SVG from the same
+/// layout the briefing's chart uses, with the list's filters and a table that says the same in
+/// words. Four SQL commands whatever the size of the plan: the strategy, its focus areas, the
+/// filtered milestones and their focus areas.
+/// </summary>
+public sealed class IndexModel(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public MilestoneFilter Filter { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public TimelineZoom Zoom { get; set; } = TimelineZoom.Quarter;
+
+    public StrategyHeading? Strategy { get; private set; }
+
+    public TimelineLayout Layout { get; private set; } = null!;
+
+    public TimelineChart Chart { get; private set; } = null!;
+
+    public IReadOnlyDictionary<int, PlannedTiming> Timings { get; private set; } = new Dictionary<int, PlannedTiming>();
+
+    public IReadOnlyList<SelectListItem> FocusAreaOptions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Strategy = await CurrentStrategy.FindAsync(db, Filter.StrategyId, cancellationToken);
+        if (Strategy is null)
+        {
+            return Filter.StrategyId is null ? RedirectToPage("/Index") : NotFound();
+        }
+
+        // Invalid filter values are dropped, not fatal: the timeline still shows.
+        foreach (var key in ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToList())
+        {
+            ModelState.Remove(key);
+        }
+
+        Filter.StrategyId = Strategy.Id;
+        var today = clock.Today();
+        var focusAreas = await db.FocusAreas.AsNoTracking()
+            .Where(f => f.StrategyId == Strategy.Id)
+            .OrderBy(f => f.SortOrder)
+            .Select(f => new { f.Id, f.SortOrder, f.Title })
+            .ToListAsync(cancellationToken);
+        var filtered = Filter.Apply(db.Milestones.AsNoTracking(), today);
+        var milestones = await filtered
+            .Select(m => new { m.Id, m.Title, m.Timing, m.Status, m.PreconditionId })
+            .ToListAsync(cancellationToken);
+        var ids = milestones.Select(m => m.Id).ToList();
+        var links = ids.Count == 0 ? [] : await db.Milestones.AsNoTracking()
+            .Where(m => ids.Contains(m.Id))
+            .SelectMany(m => m.FocusAreas, (m, f) => new { MilestoneId = m.Id, FocusAreaId = f.Id })
+            .ToListAsync(cancellationToken);
+        var lanesOf = links.ToLookup(l => l.MilestoneId, l => l.FocusAreaId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var timeline = milestones
+            .Select(m => new TimelineMilestone(m.Id, m.Title, lanesOf[m.Id].ToList(), m.Timing.Start, m.Timing.End, m.Timing.Precision, m.Status))
+            .ToList();
+        var (from, to) = TimelineChart.Range(Zoom, Filter.From, Filter.To, timeline, today);
+        Layout = TimelineLayout.Create(
+            focusAreas.Select(f => new TimelineLaneDefinition(f.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{f.SortOrder}. {f.Title}")),
+            timeline,
+            from,
+            to,
+            localizer["Timeline.NoFocusArea"],
+            m => TimelineChart.LabelDays(m.Title, Zoom));
+        Chart = TimelineChart.Build(
+            Layout,
+            Zoom,
+            today,
+            milestones.Where(m => m.PreconditionId != null).ToDictionary(m => m.Id, m => m.PreconditionId!.Value),
+            System.Globalization.CultureInfo.CurrentCulture);
+        Timings = milestones.ToDictionary(m => m.Id, m => m.Timing);
+        FocusAreaOptions = focusAreas
+            .Select(f => new SelectListItem($"{f.SortOrder}. {f.Title}", f.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), f.Id == Filter.FocusAreaId))
+            .ToList();
+        return Page();
+    }
+
+    /// <summary>The same filters with another zoom, for the zoom links.</summary>
+    public IDictionary<string, string?> RouteValuesWith(TimelineZoom zoom)
+    {
+        var values = Filter.RouteValues();
+        values.Remove("pageNumber");
+        values.Remove("sort");
+        values.Remove("descending");
+        values["zoom"] = zoom.ToString();
+        return values;
+    }
+}
