@@ -74,6 +74,8 @@ internal static class Benchmark
             $"/Milestones?strategyId={strategyId}",
             $"/Milestones/Details/{milestoneId}",
             $"/FocusAreas/Details/{focusAreaId}",
+            $"/Timeline?strategyId={strategyId}",
+            $"/Timeline?strategyId={strategyId}&zoom=Month",
             "/",
         ];
         foreach (var page in pages)

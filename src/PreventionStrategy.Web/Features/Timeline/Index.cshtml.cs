@@ -16,7 +16,7 @@ namespace PreventionStrategy.Web.Features.Timeline;
 /// words. Four SQL commands whatever the size of the plan: the strategy, its focus areas, the
 /// filtered milestones and their focus areas.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider clock, Display show, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public MilestoneFilter Filter { get; set; } = new();
@@ -30,7 +30,13 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IStringLocal
 
     public TimelineChart Chart { get; private set; } = null!;
 
-    public IReadOnlyDictionary<int, PlannedTiming> Timings { get; private set; } = new Dictionary<int, PlannedTiming>();
+    /// <summary>Each milestone's timing as the plan states it, written once however many lanes it is drawn in.</summary>
+    public IReadOnlyDictionary<int, string> TimingTexts { get; private set; } = new Dictionary<int, string>();
+
+    /// <summary>Whether more of the plan lies before or after the range shown, for the paging links.</summary>
+    public bool HasEarlier { get; private set; }
+
+    public bool HasLater { get; private set; }
 
     public IReadOnlyList<SelectListItem> FocusAreaOptions { get; private set; } = [];
 
@@ -83,21 +89,42 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IStringLocal
             today,
             milestones.Where(m => m.PreconditionId != null).ToDictionary(m => m.Id, m => m.PreconditionId!.Value),
             System.Globalization.CultureInfo.CurrentCulture);
-        Timings = milestones.ToDictionary(m => m.Id, m => m.Timing);
+        TimingTexts = milestones.ToDictionary(m => m.Id, m => show.Timing(m.Timing));
+        HasEarlier = timeline.Any(m => m.Start < from);
+        HasLater = timeline.Any(m => m.End > to);
         FocusAreaOptions = focusAreas
             .Select(f => new SelectListItem($"{f.SortOrder}. {f.Title}", f.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), f.Id == Filter.FocusAreaId))
             .ToList();
         return Page();
     }
 
-    /// <summary>The same filters with another zoom, for the zoom links.</summary>
-    public IDictionary<string, string?> RouteValuesWith(TimelineZoom zoom)
+    /// <summary>The same filters with another zoom (and the period chosen, if any), for the zoom links.</summary>
+    public IDictionary<string, string?> RouteValuesWith(TimelineZoom zoom, DateOnly? from = null, DateOnly? to = null)
     {
         var values = Filter.RouteValues();
         values.Remove("pageNumber");
         values.Remove("sort");
         values.Remove("descending");
         values["zoom"] = zoom.ToString();
+        if (from is not null || to is not null)
+        {
+            values["from"] = from?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            values["to"] = to?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return values;
+    }
+
+    /// <summary>The window before the one shown, of the same length.</summary>
+    public IDictionary<string, string?> EarlierRouteValues()
+    {
+        var months = Math.Max(1, TimelineChart.WindowMonths(Zoom) == 0 ? 12 : TimelineChart.WindowMonths(Zoom));
+        return RouteValuesWith(Zoom, Layout.From.AddMonths(-months), Layout.From.AddDays(-1));
+    }
+
+    public IDictionary<string, string?> LaterRouteValues()
+    {
+        var months = Math.Max(1, TimelineChart.WindowMonths(Zoom) == 0 ? 12 : TimelineChart.WindowMonths(Zoom));
+        return RouteValuesWith(Zoom, Layout.To.AddDays(1), Layout.To.AddMonths(months));
     }
 }

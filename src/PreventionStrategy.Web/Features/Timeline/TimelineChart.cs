@@ -58,19 +58,54 @@ public sealed class TimelineChart
     /// <summary>About 6.5 px a character at 12 px, with the status symbol.</summary>
     private static double LabelWidthOf(string title) => (Math.Min(title.Length, MaxLabelCharacters) + 2) * 6.5;
 
-    /// <summary>The range shown: the given one, or the milestones' extent, widened to whole zoom periods.</summary>
+    /// <summary>Months shown at once when no period is chosen; the year zoom shows the whole plan.</summary>
+    public static int WindowMonths(TimelineZoom zoom) => zoom switch
+    {
+        TimelineZoom.Month => 12,
+        TimelineZoom.Quarter => 24,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// The range shown: the chosen period, else a window of <see cref="WindowMonths"/> around today
+    /// kept inside the plan's extent (the whole extent at year zoom), widened to whole zoom periods.
+    /// A window keeps a long plan's timeline readable and its page small.
+    /// </summary>
     public static (DateOnly From, DateOnly To) Range(TimelineZoom zoom, DateOnly? from, DateOnly? to, IReadOnlyCollection<TimelineMilestone> milestones, DateOnly today)
     {
-        var start = from ?? (milestones.Count == 0 ? today : milestones.Min(m => m.Start));
-        var end = to ?? (milestones.Count == 0 ? today.AddMonths(11) : milestones.Max(m => m.End));
+        var extentStart = milestones.Count == 0 ? today : milestones.Min(m => m.Start);
+        var extentEnd = milestones.Count == 0 ? today.AddMonths(11) : milestones.Max(m => m.End);
+        DateOnly start, end;
+        if (from is not null || to is not null || WindowMonths(zoom) == 0)
+        {
+            start = from ?? (to is { } until && WindowMonths(zoom) > 0 ? until.AddMonths(-WindowMonths(zoom)) : extentStart);
+            end = to ?? (from is { } since && WindowMonths(zoom) > 0 ? since.AddMonths(WindowMonths(zoom)).AddDays(-1) : extentEnd);
+        }
+        else
+        {
+            var months = WindowMonths(zoom);
+            start = today.AddMonths(-months / 4);
+            if (start.AddMonths(months) > extentEnd)
+            {
+                start = extentEnd.AddMonths(-months).AddDays(1);
+            }
+
+            if (start < extentStart)
+            {
+                start = extentStart;
+            }
+
+            end = start.AddMonths(months).AddDays(-1);
+        }
+
         if (end < start)
         {
             end = start;
         }
 
-        var months = zoom switch { TimelineZoom.Month => 1, TimelineZoom.Quarter => 3, _ => 12 };
-        var first = new DateOnly(start.Year, ((start.Month - 1) / months * months) + 1, 1);
-        var last = new DateOnly(end.Year, ((end.Month - 1) / months * months) + 1, 1).AddMonths(months).AddDays(-1);
+        var unit = zoom switch { TimelineZoom.Month => 1, TimelineZoom.Quarter => 3, _ => 12 };
+        var first = new DateOnly(start.Year, ((start.Month - 1) / unit * unit) + 1, 1);
+        var last = new DateOnly(end.Year, ((end.Month - 1) / unit * unit) + 1, 1).AddMonths(unit).AddDays(-1);
         return (first, last);
     }
 
