@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PreventionStrategy.Web.Features.Audit;
 using PreventionStrategy.Web.Features.Briefings;
 using PreventionStrategy.Web.Features.Budget;
+using PreventionStrategy.Web.Features.Calendar;
 using PreventionStrategy.Web.Features.Committees;
 using PreventionStrategy.Web.Features.FocusAreas;
 using PreventionStrategy.Web.Features.Identity;
@@ -48,6 +49,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ReminderOptOut> ReminderOptOuts => Set<ReminderOptOut>();
 
     public DbSet<CommitteeBriefing> CommitteeBriefings => Set<CommitteeBriefing>();
+
+    public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -234,6 +237,19 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             optOut.Property(o => o.Email).HasMaxLength(256);
             optOut.HasIndex(o => o.Email).IsUnique();
+        });
+
+        builder.Entity<CalendarFeedToken>(token =>
+        {
+            token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.HasIndex(t => t.TokenHash).IsUnique();
+
+            // One working address per user and per strategy: regenerating replaces it.
+            token.HasIndex(t => t.UserId).IsUnique();
+            token.HasIndex(t => t.StrategyId).IsUnique();
+            token.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+            token.HasOne(t => t.Strategy).WithMany().HasForeignKey(t => t.StrategyId).OnDelete(DeleteBehavior.Cascade);
+            token.ToTable(t => t.HasCheckConstraint("CK_CalendarFeedTokens_Owner", "(\"UserId\" IS NULL) <> (\"StrategyId\" IS NULL)"));
         });
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))

@@ -53,6 +53,8 @@ public sealed class AccessMatrixTests(DemoSite site) : IClassFixture<DemoSite>
         { "/Reminders/Preferences", Everyone },
         { "/Briefings?strategyId={strategy}", Everyone },
         { "/Timeline?strategyId={strategy}", Everyone },
+        { "/Calendar?strategyId={strategy}", Everyone },
+        { "/Calendar/Subscriptions", Everyone },
         { "/Briefings/Create?strategyId={strategy}", AdminOnly },
     };
 

@@ -15,12 +15,17 @@ public static class EventInvitation
 {
     public const string TimeZoneId = "Europe/Copenhagen";
 
-    public static string Uid(Milestone milestone, string siteHost) => $"milestone-{milestone.Id}@{siteHost}";
+    public static string Uid(Milestone milestone, string siteHost) => Uid(milestone.Id, siteHost);
+
+    /// <summary>Shared with the calendar feeds, so a subscribed feed and an emailed invitation are the same calendar entry.</summary>
+    public static string Uid(int milestoneId, string siteHost) => $"milestone-{milestoneId}@{siteHost}";
 
     public static string Create(Milestone milestone, string description, string link, string siteHost, string organiserEmail, string organiserName, string attendeeEmail, bool cancel, DateTime stampUtc)
     {
         var date = milestone.Timing.Date ?? throw new InvalidOperationException("Only a dated milestone has a calendar event.");
-        var calendar = new Calendar
+
+        // Qualified: inside PreventionStrategy.Web.Features, "Calendar" is the Features/Calendar namespace.
+        var calendar = new Ical.Net.Calendar
         {
             ProductId = "-//PreventionStrategy//Reminders//DA",
             Method = cancel ? "CANCEL" : "REQUEST",
@@ -41,10 +46,18 @@ public static class EventInvitation
         };
         calendarEvent.Attendees.Add(new Attendee($"mailto:{attendeeEmail}") { Rsvp = false, Role = "REQ-PARTICIPANT", ParticipationStatus = "NEEDS-ACTION" });
 
-        if (milestone.Timing.StartTime is { } start)
+        SetWhen(calendarEvent, date, milestone.Timing.StartTime, milestone.Timing.EndTime);
+        calendar.Events.Add(calendarEvent);
+        return new CalendarSerializer().SerializeToString(calendar) ?? throw new InvalidOperationException("The invitation could not be written.");
+    }
+
+    /// <summary>DTSTART and DTEND, the same in an invitation and in a feed: Danish local time, or all day.</summary>
+    public static void SetWhen(CalendarEvent calendarEvent, DateOnly date, TimeOnly? startTime, TimeOnly? endTime)
+    {
+        if (startTime is { } start)
         {
             calendarEvent.DtStart = new CalDateTime(date, start, TimeZoneId);
-            var end = milestone.Timing.EndTime ?? (start < new TimeOnly(23, 0) ? start.AddHours(1) : new TimeOnly(23, 59));
+            var end = endTime ?? (start < new TimeOnly(23, 0) ? start.AddHours(1) : new TimeOnly(23, 59));
             calendarEvent.DtEnd = new CalDateTime(date, end, TimeZoneId);
         }
         else
@@ -53,8 +66,5 @@ public static class EventInvitation
             calendarEvent.DtStart = new CalDateTime(date);
             calendarEvent.DtEnd = new CalDateTime(date.AddDays(1));
         }
-
-        calendar.Events.Add(calendarEvent);
-        return new CalendarSerializer().SerializeToString(calendar) ?? throw new InvalidOperationException("The invitation could not be written.");
     }
 }

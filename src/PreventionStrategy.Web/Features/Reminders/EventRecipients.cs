@@ -54,6 +54,42 @@ public sealed class EventRecipients
         return found.Values.OrderBy(r => r.Email, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
+    /// <summary>
+    /// The other way round from <see cref="For"/>: the stakeholders whose invitation reaches this
+    /// address — the persons with the address, the units above them, and the units above the site's
+    /// user with the address. A milestone inviting any of them (in <see cref="RolesReminded"/>) sends
+    /// the address a reminder, so a calendar feed built from this shows the same events.
+    /// </summary>
+    public IReadOnlySet<int> StakeholdersReaching(string email)
+    {
+        var reaching = new HashSet<int>();
+        var persons = stakeholders.Values.Where(s => s.Kind == StakeholderKind.Person && SameAddress(s.Email, email)).ToList();
+        foreach (var person in persons)
+        {
+            reaching.Add(person.Id);
+            AddUnitsAbove(person.UnitId, reaching);
+        }
+
+        foreach (var unit in usersByUnit.Where(users => users.Any(u => SameAddress(u.Email, email))))
+        {
+            AddUnitsAbove(unit.Key, reaching);
+        }
+
+        return reaching;
+    }
+
+    private void AddUnitsAbove(int? unitId, HashSet<int> reaching)
+    {
+        // Collect descends only through units, so only units pass an invitation down; reaching.Add also stops a cycle.
+        while (unitId is { } id && stakeholders.TryGetValue(id, out var unit) && unit.Kind == StakeholderKind.Unit && reaching.Add(id))
+        {
+            unitId = unit.UnitId;
+        }
+    }
+
+    private static bool SameAddress(string? email, string address) =>
+        email is not null && string.Equals(email.Trim(), address.Trim(), StringComparison.OrdinalIgnoreCase);
+
     private void Collect(StakeholderRow stakeholder, Dictionary<string, Recipient> found, HashSet<int> visited)
     {
         // A unit tree should have no cycles, but one typed wrong must not hang the job.

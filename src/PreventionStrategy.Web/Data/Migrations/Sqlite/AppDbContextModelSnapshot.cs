@@ -393,6 +393,46 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                     b.ToTable("BudgetInitiatives");
                 });
 
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Calendar.CalendarFeedToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StrategyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StrategyId")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeedTokens", t =>
+                        {
+                            t.HasCheckConstraint("CK_CalendarFeedTokens_Owner", "(\"UserId\" IS NULL) <> (\"StrategyId\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("PreventionStrategy.Web.Features.Committees.Committee", b =>
                 {
                     b.Property<int>("Id")
@@ -1144,6 +1184,23 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Strategy");
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Calendar.CalendarFeedToken", b =>
+                {
+                    b.HasOne("PreventionStrategy.Web.Features.Plans.Strategy", "Strategy")
+                        .WithMany()
+                        .HasForeignKey("StrategyId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("PreventionStrategy.Web.Features.Identity.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Strategy");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("PreventionStrategy.Web.Features.Committees.CommitteeMeeting", b =>
