@@ -132,6 +132,7 @@ public static class SiteComposition
         services.AddScoped<Display>();
         services.AddScoped<MilestoneEditor>();
         services.AddScoped<StatusUpdater>();
+        services.AddScoped<MilestoneExport>();
         services.AddSingleton<IAuthorizationHandler, MilestoneAuthorizationHandler>();
         services.AddScoped<StakeholderEditor>();
         services.AddScoped<BudgetEditor>();

@@ -55,6 +55,9 @@ public sealed class AccessMatrixTests(DemoSite site) : IClassFixture<DemoSite>
         { "/Timeline?strategyId={strategy}", Everyone },
         { "/Calendar?strategyId={strategy}", Everyone },
         { "/Calendar/Subscriptions", Everyone },
+        { "/Milestones/Print/{milestone}", Everyone },
+        { "/Milestones?handler=Csv&strategyId={strategy}", Everyone },
+        { "/Milestones?handler=Excel&strategyId={strategy}", Everyone },
         { "/Briefings/Create?strategyId={strategy}", AdminOnly },
     };
 

@@ -28,10 +28,11 @@ public static class BackgroundJobs
         services.AddSingleton<JobStorage>(_ => string.IsNullOrWhiteSpace(postgres)
             ? new InMemoryStorage()
             : new PostgreSqlStorage(new NpgsqlConnectionFactory(postgres, new PostgreSqlStorageOptions()), new PostgreSqlStorageOptions()));
-        services.AddHangfire(config => config
+        services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
 
         if (configuration.GetSection(JobOptions.Section).GetValue(nameof(JobOptions.ServerEnabled), defaultValue: true))
         {

@@ -6,6 +6,7 @@ using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Identity;
 using PreventionStrategy.Web.Features.Plans;
 using PreventionStrategy.Web.Features.Shared;
+using PreventionStrategy.Web.Features.Shared.Export;
 
 namespace PreventionStrategy.Web.Features.Milestones;
 
@@ -70,5 +71,19 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
             .Select(o => new SelectListItem(o.FullName, o.Id))
             .ToListAsync(cancellationToken);
         return Page();
+    }
+
+    /// <summary>The list as CSV, same filters and order: every matching row, not one page. Same page, so the same authorisation.</summary>
+    public async Task<IActionResult> OnGetCsvAsync([FromServices] MilestoneExport export, CancellationToken cancellationToken)
+    {
+        var sheet = await export.SheetAsync(Filter, cancellationToken);
+        return sheet is null ? NotFound() : File(CsvFile.Write(sheet), CsvFile.ContentType, export.FileName("csv"));
+    }
+
+    /// <summary>The same rows as an Excel workbook, with real date and number cells.</summary>
+    public async Task<IActionResult> OnGetExcelAsync([FromServices] MilestoneExport export, CancellationToken cancellationToken)
+    {
+        var sheet = await export.SheetAsync(Filter, cancellationToken);
+        return sheet is null ? NotFound() : File(XlsxFile.Write(sheet), XlsxFile.ContentType, export.FileName("xlsx"));
     }
 }
