@@ -76,6 +76,8 @@ internal static class Benchmark
             $"/FocusAreas/Details/{focusAreaId}",
             $"/Timeline?strategyId={strategyId}",
             $"/Timeline?strategyId={strategyId}&zoom=Month",
+            $"/Timeline?strategyId={strategyId}&zoom=Year",
+            $"/Calendar?strategyId={strategyId}&year=2025&month=3",
             "/",
         ];
         foreach (var page in pages)
