@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -55,6 +56,12 @@ public static class SiteComposition
         services.AddHttpContextAccessor();
         services.AddSingleton<AuditInterceptor>();
         services.AddDbContextPool<AppDbContext>((sp, options) => options.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+
+        // Keys in the site's database, not in a folder of one machine: cookies, invitation and opt-out
+        // links outlive a restart and a move, and several servers read each other's.
+        services.AddDataProtection()
+            .SetApplicationName("PreventionStrategy")
+            .PersistKeysToDbContext<AppDbContext>();
 
         services.AddIdentity<ApplicationUser, IdentityRole>(options =>
             {

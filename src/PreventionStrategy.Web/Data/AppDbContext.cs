@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -16,7 +17,7 @@ using PreventionStrategy.Web.Features.Stakeholders;
 
 namespace PreventionStrategy.Web.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Strategy> Strategies => Set<Strategy>();
 
@@ -49,6 +50,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ReminderOptOut> ReminderOptOuts => Set<ReminderOptOut>();
 
     public DbSet<CommitteeBriefing> CommitteeBriefings => Set<CommitteeBriefing>();
+
+    /// <summary>The site's Data Protection keys: sign-in cookies and opt-out links survive a restart and work on every server.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
 
