@@ -40,11 +40,7 @@ public sealed class IndexModel(AppDbContext db, Display show, IStringLocalizer<S
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        // Invalid filter values (a bad date, an unknown action) are dropped, not fatal: the trail still shows.
-        foreach (var key in ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToList())
-        {
-            ModelState.Remove(key);
-        }
+        FilterValues.DropInvalid(ModelState);
 
         Filter.PageNumber = Math.Max(1, Filter.PageNumber);
         var filtered = Filter.Apply(db.AuditEntries.AsNoTracking());

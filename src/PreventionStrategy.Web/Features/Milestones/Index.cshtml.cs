@@ -42,11 +42,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
             return Filter.StrategyId is null ? RedirectToPage("/Index") : NotFound();
         }
 
-        // Invalid filter values (a bad date, an unknown status) are dropped, not fatal: the list still shows.
-        foreach (var key in ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToList())
-        {
-            ModelState.Remove(key);
-        }
+        FilterValues.DropInvalid(ModelState);
 
         Filter.StrategyId = Strategy.Id;
         Filter.PageNumber = Math.Max(1, Filter.PageNumber);

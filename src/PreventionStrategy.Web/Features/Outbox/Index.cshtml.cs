@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Identity;
 using PreventionStrategy.Web.Features.Reminders;
+using PreventionStrategy.Web.Features.Shared;
 
 namespace PreventionStrategy.Web.Features.Outbox;
 
@@ -36,11 +37,7 @@ public sealed class IndexModel(AppDbContext db, IBackgroundJobClient jobs, TimeP
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        // An unknown state or kind in the address is dropped, not fatal: the outbox still shows.
-        foreach (var key in ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToList())
-        {
-            ModelState.Remove(key);
-        }
+        FilterValues.DropInvalid(ModelState);
 
         Filter.PageNumber = Math.Max(1, Filter.PageNumber);
         CountsByState = await db.Deliveries.GroupBy(d => d.State).Select(g => new { g.Key, Count = g.Count() })

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Shared;
 
 namespace PreventionStrategy.Web.Features.Stakeholders;
 
@@ -24,11 +25,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        // Invalid filter values (an unknown kind) are dropped, not fatal: the list still shows.
-        foreach (var key in ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToList())
-        {
-            ModelState.Remove(key);
-        }
+        FilterValues.DropInvalid(ModelState);
 
         var rows = await Filter.Apply(db.Stakeholders.AsNoTracking())
             .Select(s => new StakeholderRow(

@@ -48,11 +48,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, Display show
             return Filter.StrategyId is null ? RedirectToPage("/Index") : NotFound();
         }
 
-        // Invalid filter values are dropped, not fatal: the timeline still shows.
-        foreach (var key in ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToList())
-        {
-            ModelState.Remove(key);
-        }
+        FilterValues.DropInvalid(ModelState);
 
         Filter.StrategyId = Strategy.Id;
         var today = clock.Today();
