@@ -18,17 +18,13 @@ public sealed class BriefingMessages(MailTransport transport, IOptions<SiteOptio
         }
 
         var body = new MailBody(briefing.Title)
-            .Paragraph(string.IsNullOrWhiteSpace(delivery.RecipientName) ? "Hej," : $"Kære {delivery.RecipientName},")
+            .Greeting(delivery.RecipientName)
             .Paragraph($"Hermed statusorienteringen om strategien. Den er vedhæftet som PDF ({briefing.PageCount} sider).")
             .Link("Alle orienteringer i arkivet", $"{baseUrl}/Briefings?strategyId={briefing.StrategyId}")
             .Paragraph($"SHA-256 for filen: {briefing.Sha256}");
 
-        var message = new MimeMessage();
-        message.From.Add(transport.Sender);
-        message.To.Add(new MailboxAddress(delivery.RecipientName ?? string.Empty, delivery.RecipientEmail));
-        message.Subject = briefing.Title;
-        message.MessageId = $"delivery-{delivery.Id}@{transport.Sender.Domain}";
-        message.Headers.Add("Auto-Submitted", "auto-generated");
+        // The committee's meeting material, not a reminder: no opt-out link.
+        var message = DeliveryMail.Create(transport.Sender, delivery, briefing.Title, optOutUrl: null);
         message.Body = new Multipart("mixed")
         {
             new MultipartAlternative { body.TextPart(), body.HtmlPart() },

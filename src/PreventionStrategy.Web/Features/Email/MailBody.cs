@@ -28,6 +28,9 @@ public sealed class MailBody
             .Append("<h1 style=\"font-size:22px;margin:0 0 16px;\">").Append(Encode(heading)).Append("</h1>");
     }
 
+    /// <summary>"Kære Anna Ørum," or, without a name, "Hej,".</summary>
+    public MailBody Greeting(string? name) => Paragraph(string.IsNullOrWhiteSpace(name) ? "Hej," : $"Kære {name},");
+
     public MailBody Paragraph(string paragraph)
     {
         text.AppendLine(paragraph).AppendLine();

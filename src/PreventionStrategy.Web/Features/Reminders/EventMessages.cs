@@ -61,7 +61,7 @@ public sealed class EventMessages(MailTransport transport, OptOutLinks optOutLin
 
         var optOut = optOutLinks.For(delivery.RecipientEmail);
         var body = new MailBody(heading)
-            .Paragraph(string.IsNullOrWhiteSpace(delivery.RecipientName) ? "Hej," : $"Kære {delivery.RecipientName},")
+            .Greeting(delivery.RecipientName)
             .Paragraph(lead)
             .Facts(
                 ("Hvad", what),
@@ -83,7 +83,7 @@ public sealed class EventMessages(MailTransport transport, OptOutLinks optOutLin
             cancel: delivery.Kind == DeliveryKind.EventCancellation,
             nowUtc);
 
-        var message = ReminderMail.Create(transport.Sender, delivery, subject, optOut);
+        var message = DeliveryMail.Create(transport.Sender, delivery, subject, optOut);
         message.Body = WithInvitation(body, invitation, delivery.Kind == DeliveryKind.EventCancellation ? "CANCEL" : "REQUEST");
         return Composition.Send(message, milestone.EventSequence);
     }

@@ -40,14 +40,14 @@ public sealed class UpdateRequestMessages(MailTransport transport, OptOutLinks o
 
         var optOut = optOutLinks.For(delivery.RecipientEmail);
         var body = new MailBody(followUp ? "Husk at opdatere dine milepæle" : "Opdatér dine milepæle")
-            .Paragraph(string.IsNullOrWhiteSpace(delivery.RecipientName) ? "Hej," : $"Kære {delivery.RecipientName},")
+            .Greeting(delivery.RecipientName)
             .Paragraph(followUp
                 ? $"Vi mangler stadig en opdatering af dine milepæle. Orienteringen til {committee} laves {deadline}."
                 : $"{committee} får en statusorientering om strategien til mødet {DanishWords.Day(meeting.MeetingDate)}. Opdatér status på dine åbne milepæle senest {deadline}, så orienteringen bygger på det, der er sandt nu.")
             .LinkList(milestones.Select(m => (m.Title, Detail(m), $"{baseUrl}/Milestones/UpdateStatus/{m.Id}")))
             .Footer("Du får denne mail, fordi du er ansvarlig for milepæle i strategien.", "Afmeld påmindelser", optOut);
 
-        var message = ReminderMail.Create(transport.Sender, delivery, subject, optOut);
+        var message = DeliveryMail.Create(transport.Sender, delivery, subject, optOut);
         message.Body = new MimeKit.MultipartAlternative { body.TextPart(), body.HtmlPart() };
         return Composition.Send(message);
     }

@@ -1,0 +1,27 @@
+using MimeKit;
+
+namespace PreventionStrategy.Web.Features.Outbox;
+
+/// <summary>The headers every delivered message shares: who, what, and for reminders the way out.</summary>
+public static class DeliveryMail
+{
+    /// <param name="optOutUrl">The recipient's opt-out link; null for mail that is not a reminder (a committee briefing).</param>
+    public static MimeMessage Create(MailboxAddress sender, Delivery delivery, string subject, string? optOutUrl)
+    {
+        var message = new MimeMessage();
+        message.From.Add(sender);
+        message.To.Add(new MailboxAddress(delivery.RecipientName ?? string.Empty, delivery.RecipientEmail));
+        message.Subject = subject;
+
+        // Tells auto-responders not to answer (RFC 3834), and lets mail clients offer "unsubscribe" (RFC 2369).
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+        if (optOutUrl is not null)
+        {
+            message.Headers.Add("List-Unsubscribe", $"<{optOutUrl}>");
+        }
+
+        // The same delivery always gets the same Message-Id, so a message resent after a crash is recognisably the same one.
+        message.MessageId = $"delivery-{delivery.Id}@{sender.Domain}";
+        return message;
+    }
+}
