@@ -58,6 +58,14 @@ public sealed class TimelineChart
     /// <summary>About 6.5 px a character at 12 px, with the status symbol.</summary>
     private static double LabelWidthOf(string title) => (Math.Min(title.Length, MaxLabelCharacters) + 2) * 6.5;
 
+    /// <summary>Months in one period of the zoom: the axis ticks and the range's whole periods.</summary>
+    public static int PeriodMonths(TimelineZoom zoom) => zoom switch
+    {
+        TimelineZoom.Month => 1,
+        TimelineZoom.Quarter => 3,
+        _ => 12,
+    };
+
     /// <summary>Months shown at once when no period is chosen; the year zoom shows the whole plan.</summary>
     public static int WindowMonths(TimelineZoom zoom) => zoom switch
     {
@@ -103,7 +111,7 @@ public sealed class TimelineChart
             end = start;
         }
 
-        var unit = zoom switch { TimelineZoom.Month => 1, TimelineZoom.Quarter => 3, _ => 12 };
+        var unit = PeriodMonths(zoom);
         var first = new DateOnly(start.Year, ((start.Month - 1) / unit * unit) + 1, 1);
         var last = new DateOnly(end.Year, ((end.Month - 1) / unit * unit) + 1, 1).AddMonths(unit).AddDays(-1);
         return (first, last);
@@ -157,7 +165,7 @@ public sealed class TimelineChart
 
     private static IEnumerable<(DateOnly Day, string Label)> TickDays(TimelineLayout layout, TimelineZoom zoom, CultureInfo culture)
     {
-        var months = zoom switch { TimelineZoom.Month => 1, TimelineZoom.Quarter => 3, _ => 12 };
+        var months = PeriodMonths(zoom);
         for (var day = new DateOnly(layout.From.Year, layout.From.Month, 1); day <= layout.To; day = day.AddMonths(months))
         {
             yield return (day, zoom switch

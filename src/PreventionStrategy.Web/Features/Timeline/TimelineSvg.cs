@@ -8,10 +8,11 @@ using PreventionStrategy.Web.Features.Milestones;
 namespace PreventionStrategy.Web.Features.Timeline;
 
 /// <summary>
-/// The chart's items as SVG markup, written in one pass: at 50 times the Norddjurs plan there are
-/// over a thousand, and writing them through Razor element by element was most of the page's time.
+/// SVG markup for the timeline page. The items are written in one pass: at 50 times the Norddjurs
+/// plan there are over a thousand, and writing them through Razor element by element was most of
+/// the page's time. Text elements are written here too, because Razor reserves &lt;text&gt;.
 /// </summary>
-public static class TimelineSvgItems
+public static class TimelineSvg
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
@@ -37,14 +38,14 @@ public static class TimelineSvgItems
             if (item.IsPoint)
             {
                 svg.Append("<path class=\"timeline-mark status-").Append(item.Status).Append("\" d=\"").Append(TimelineMarks.Path(item.Status, item.X, centre, 7)).Append("\" />");
-                Text(svg, item.X + 11, centre + 4, $"{TimelineMarks.Symbol(item.Status)} {title}");
+                AppendText(svg, "timeline-item-label", item.X + 11, centre + 4, $"{TimelineMarks.Symbol(item.Status)} {title}", null);
             }
             else
             {
                 svg.Append("<rect class=\"timeline-bar status-").Append(item.Status)
                     .Append("\" x=\"").Append(N(item.X)).Append("\" y=\"").Append(N(item.Y + 3))
                     .Append("\" width=\"").Append(N(item.Width)).Append("\" height=\"").Append(N(TimelineChart.RowHeight - 6)).Append("\" rx=\"3\" />");
-                Text(svg, item.X + 5, centre + 4, $"{TimelineMarks.Symbol(item.Status)} {title}");
+                AppendText(svg, "timeline-item-label", item.X + 5, centre + 4, $"{TimelineMarks.Symbol(item.Status)} {title}", null);
             }
 
             svg.Append("</g></a>\n");
@@ -71,10 +72,23 @@ public static class TimelineSvgItems
         return new HtmlString(html.ToString());
     }
 
-    private static void Text(StringBuilder svg, double x, double y, string content) =>
-        svg.Append("<text class=\"timeline-item-label\" x=\"").Append(N(x)).Append("\" y=\"").Append(N(y)).Append("\">").Append(Encoder.Encode(content)).Append("</text>");
+    /// <summary>One SVG text element, with an optional tooltip (the whole of a shortened label).</summary>
+    public static IHtmlContent Text(string cssClass, double x, double y, string content, string? title = null) =>
+        new HtmlString(AppendText(new StringBuilder(), cssClass, x, y, content, title).ToString());
 
-    private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+    /// <summary>A coordinate as SVG wants it: invariant culture, one decimal at most.</summary>
+    public static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static StringBuilder AppendText(StringBuilder svg, string cssClass, double x, double y, string content, string? title)
+    {
+        svg.Append("<text class=\"").Append(cssClass).Append("\" x=\"").Append(N(x)).Append("\" y=\"").Append(N(y)).Append("\">").Append(Encoder.Encode(content));
+        if (title is not null)
+        {
+            svg.Append("<title>").Append(Encoder.Encode(title)).Append("</title>");
+        }
+
+        return svg.Append("</text>");
+    }
 }
