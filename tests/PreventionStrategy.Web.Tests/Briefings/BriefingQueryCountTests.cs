@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Briefings;
-using PreventionStrategy.Web.Features.Demo;
 using PreventionStrategy.Web.Tests.Infrastructure;
 
 namespace PreventionStrategy.Web.Tests.Briefings;
@@ -21,10 +19,7 @@ public sealed class BriefingQueryCountTests : IAsyncLifetime
         var (before, milestonesBefore) = await CountAsync();
         Assert.True(before > 0, "counted no SQL: the counter is not attached");
 
-        await using (var scope = site.Services.CreateAsyncScope())
-        {
-            await new PlanMultiplier(scope.ServiceProvider.GetRequiredService<AppDbContext>()).MultiplyAsync(site.Ids.Strategy, 20);
-        }
+        await site.MultiplyPlanAsync(site.Ids.Strategy, 20);
 
         var (after, milestonesAfter) = await CountAsync();
         Assert.Equal(20 * milestonesBefore, milestonesAfter);
@@ -35,9 +30,8 @@ public sealed class BriefingQueryCountTests : IAsyncLifetime
     {
         await using var scope = site.Services.CreateAsyncScope();
         var builder = ActivatorUtilities.CreateInstance<BriefingModelBuilder>(scope.ServiceProvider);
-        await builder.BuildAsync(site.Ids.Strategy, null, null, null); // warm: first-use work is not the builder's
-        site.SqlCommands.Reset();
-        var model = await builder.BuildAsync(site.Ids.Strategy, null, null, null);
-        return (site.SqlCommands.Count, model.Summary.MilestoneCount);
+        BriefingModel? model = null;
+        var commands = await site.SqlCommandsOfAsync(async () => model = await builder.BuildAsync(site.Ids.Strategy, null, null, null));
+        return (commands, model!.Summary.MilestoneCount);
     }
 }

@@ -25,11 +25,7 @@ public sealed class BriefingArchiveTests(BrowserSite browser) : IClassFixture<Br
 
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync(DemoUsers.Committee);
-        await page.GetByLabel("Adgangskode", new() { Exact = true }).FillAsync(Pages.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByText(DemoUsers.Committee)).ToBeVisibleAsync();
+        await BrowserSite.SignInAsync(page, DemoUsers.Committee);
 
         await page.GotoAsync($"/Plans/Dashboard/{strategyId}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Udvalgsorienteringer", Exact = true }).ClickAsync();

@@ -68,6 +68,39 @@ public sealed class BrowserSite : IAsyncLifetime
         return context;
     }
 
+    /// <summary>Signs in through the login form with the demo password, and waits until the header shows who is signed in.</summary>
+    public static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Adgangskode", new() { Exact = true }).FillAsync(Pages.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText(email)).ToBeVisibleAsync();
+    }
+
+    /// <summary>Script errors, console errors and failed requests while a test clicks through.</summary>
+    public static List<string> WatchForProblems(IPage page)
+    {
+        var problems = new List<string>();
+        page.PageError += (_, error) => problems.Add($"script error: {error}");
+        page.Console += (_, message) =>
+        {
+            // Chromium asks for /favicon.ico by itself and the site has none; that is not the page's doing.
+            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal))
+            {
+                problems.Add($"console error: {message.Text} ({message.Location})");
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && !response.Url.EndsWith("/favicon.ico", StringComparison.Ordinal))
+            {
+                problems.Add($"HTTP {response.Status} for {response.Request.Method} {response.Url}");
+            }
+        };
+        return problems;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

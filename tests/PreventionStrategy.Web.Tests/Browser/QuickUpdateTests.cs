@@ -19,12 +19,12 @@ public sealed class QuickUpdateTests(BrowserSite browser, ITestOutputHelper outp
         var (strategyId, milestoneId) = await IdsAsync(title);
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        var problems = WatchForProblems(page);
+        var problems = BrowserSite.WatchForProblems(page);
         var step = "start";
         try
         {
             step = "1-login";
-            await SignInAsync(page);
+            await BrowserSite.SignInAsync(page, DemoUsers.DepartmentHead);
 
             // The milestone list, filtered and sorted: the quick update must come back to exactly this.
             step = "2-list";
@@ -102,7 +102,7 @@ public sealed class QuickUpdateTests(BrowserSite browser, ITestOutputHelper outp
         try
         {
             step = "nojs-1-login";
-            await SignInAsync(page);
+            await BrowserSite.SignInAsync(page, DemoUsers.DepartmentHead);
 
             step = "nojs-2-list";
             var listPath = $"/Milestones?strategyId={strategyId}&kind={nameof(MilestoneKind.ThemeDay)}";
@@ -140,37 +140,6 @@ public sealed class QuickUpdateTests(BrowserSite browser, ITestOutputHelper outp
         await using var db = browser.Site.CreateDbContext();
         var milestone = await db.Milestones.AsNoTracking().SingleAsync(m => m.Title == title);
         return (milestone.StrategyId, milestone.Id);
-    }
-
-    private static async Task SignInAsync(IPage page)
-    {
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync(DemoUsers.DepartmentHead);
-        await page.GetByLabel("Adgangskode", new() { Exact = true }).FillAsync(Pages.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByText(DemoUsers.DepartmentHead)).ToBeVisibleAsync();
-    }
-
-    /// <summary>Script errors, console errors and failed requests while the test clicks through.</summary>
-    private static List<string> WatchForProblems(IPage page)
-    {
-        var problems = new List<string>();
-        page.PageError += (_, error) => problems.Add($"script error: {error}");
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal))
-            {
-                problems.Add($"console error: {message.Text} ({message.Location})");
-            }
-        };
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400 && !response.Url.EndsWith("/favicon.ico", StringComparison.Ordinal))
-            {
-                problems.Add($"HTTP {response.Status} for {response.Request.Method} {response.Url}");
-            }
-        };
-        return problems;
     }
 
     private async Task TryScreenshotAsync(IPage page, string step)

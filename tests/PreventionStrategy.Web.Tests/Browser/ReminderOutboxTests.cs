@@ -25,11 +25,7 @@ public sealed class ReminderOutboxTests(BrowserSite browser) : IClassFixture<Bro
 
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync(DemoUsers.Administrator);
-        await page.GetByLabel("Adgangskode", new() { Exact = true }).FillAsync(Pages.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByText(DemoUsers.Administrator)).ToBeVisibleAsync();
+        await BrowserSite.SignInAsync(page, DemoUsers.Administrator);
 
         await page.GotoAsync($"/Milestones/Edit?strategyId={strategyId}");
         await page.GetByLabel("Titel", new() { Exact = true }).FillAsync(title);

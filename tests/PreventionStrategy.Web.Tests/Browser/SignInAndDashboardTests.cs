@@ -24,7 +24,7 @@ public sealed class SignInAndDashboardTests(BrowserSite browser, ITestOutputHelp
     {
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        var problems = WatchForProblems(page);
+        var problems = BrowserSite.WatchForProblems(page);
         var step = "start";
         try
         {
@@ -82,29 +82,6 @@ public sealed class SignInAndDashboardTests(BrowserSite browser, ITestOutputHelp
     {
         await Assertions.Expect(container).ToHaveCountAsync(1);
         await Assertions.Expect(container.Locator(".status-badge")).ToHaveTextAsync(StatusLabels);
-    }
-
-    /// <summary>Script errors, console errors and failed requests while the test clicks through.</summary>
-    private static List<string> WatchForProblems(IPage page)
-    {
-        var problems = new List<string>();
-        page.PageError += (_, error) => problems.Add($"script error: {error}");
-        page.Console += (_, message) =>
-        {
-            // Chromium asks for /favicon.ico by itself and the site has none; that is not the page's doing.
-            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal))
-            {
-                problems.Add($"console error: {message.Text} ({message.Location})");
-            }
-        };
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400 && !response.Url.EndsWith("/favicon.ico", StringComparison.Ordinal))
-            {
-                problems.Add($"HTTP {response.Status} for {response.Request.Method} {response.Url}");
-            }
-        };
-        return problems;
     }
 
     /// <summary>A full-page screenshot in the test project's output folder: bin/…/screenshots/{test}-{step}.png.</summary>

@@ -22,11 +22,7 @@ public sealed class TimelineAndCalendarTests(BrowserSite browser) : IClassFixtur
         page.PageError += (_, error) => problems.Add(error);
         page.Console += (_, message) => { if (message.Type == "error") problems.Add(message.Text); };
 
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync(DemoUsers.Staff);
-        await page.GetByLabel("Adgangskode", new() { Exact = true }).FillAsync(Pages.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByText(DemoUsers.Staff)).ToBeVisibleAsync();
+        await BrowserSite.SignInAsync(page, DemoUsers.Staff);
 
         await page.GotoAsync($"/Plans/Dashboard/{strategyId}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Tidslinje", Exact = true }).ClickAsync();

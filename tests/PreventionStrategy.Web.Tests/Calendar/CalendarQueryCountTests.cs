@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using PreventionStrategy.Web.Data;
-using PreventionStrategy.Web.Features.Demo;
 using PreventionStrategy.Web.Tests.Infrastructure;
 
 namespace PreventionStrategy.Web.Tests.Calendars;
@@ -28,10 +25,7 @@ public sealed class CalendarQueryCountTests : IAsyncLifetime
 
         var before = await CountAsync(admin, pages, feeds);
         Assert.All(before, page => Assert.True(page.Value > 0, $"{page.Key} counted no SQL: the counter is not attached"));
-        await using (var scope = site.Services.CreateAsyncScope())
-        {
-            await new PlanMultiplier(scope.ServiceProvider.GetRequiredService<AppDbContext>()).MultiplyAsync(site.Ids.Strategy, 50);
-        }
+        await site.MultiplyPlanAsync(site.Ids.Strategy, 50);
 
         var feed = await site.FeedAsync(feeds[1]);
         Assert.True(feed.Events.Count >= 50 * 3, "the plan did not grow");
@@ -39,25 +33,8 @@ public sealed class CalendarQueryCountTests : IAsyncLifetime
         Assert.Equal(before, after);
     }
 
-    private async Task<Dictionary<string, int>> CountAsync(HttpClient client, string[] pages, string[] feeds)
-    {
-        var counts = new Dictionary<string, int>();
-        foreach (var url in pages)
-        {
-            await client.GetDocumentAsync(url); // warm: first-request work is not the page's
-            site.SqlCommands.Reset();
-            await client.GetDocumentAsync(url);
-            counts[url] = site.SqlCommands.Count;
-        }
-
-        foreach (var path in feeds)
-        {
-            await site.FeedAsync(path);
-            site.SqlCommands.Reset();
-            await site.FeedAsync(path);
-            counts[path] = site.SqlCommands.Count;
-        }
-
-        return counts;
-    }
+    private async Task<Dictionary<string, int>> CountAsync(HttpClient client, string[] pages, string[] feeds) =>
+        (await site.SqlCommandsOfAsync(pages, url => client.GetDocumentAsync(url)))
+            .Concat(await site.SqlCommandsOfAsync(feeds, path => site.FeedAsync(path)))
+            .ToDictionary();
 }

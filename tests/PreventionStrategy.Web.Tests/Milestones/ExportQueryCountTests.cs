@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using PreventionStrategy.Web.Data;
-using PreventionStrategy.Web.Features.Demo;
 using PreventionStrategy.Web.Tests.Infrastructure;
 
 namespace PreventionStrategy.Web.Tests.Milestones;
@@ -26,12 +23,9 @@ public sealed class ExportQueryCountTests : IAsyncLifetime
             $"/Milestones?handler=Excel&strategyId={site.Ids.Strategy}&status=AtRisk&sort=Progress",
         ];
 
-        var before = await CountAsync(client, urls);
+        var before = await site.SqlCommandsOfAsync(urls, async url => (await client.GetAsync(url)).EnsureSuccessStatusCode());
         Assert.All(before, export => Assert.True(export.Value > 0, $"{export.Key} counted no SQL: the counter is not attached"));
-        await using (var scope = site.Services.CreateAsyncScope())
-        {
-            await new PlanMultiplier(scope.ServiceProvider.GetRequiredService<AppDbContext>()).MultiplyAsync(site.Ids.Strategy, 50);
-        }
+        await site.MultiplyPlanAsync(site.Ids.Strategy, 50);
 
         int milestones;
         await using (var db = site.CreateDbContext())
@@ -40,26 +34,12 @@ public sealed class ExportQueryCountTests : IAsyncLifetime
             Assert.True(milestones >= 50 * 6, "the plan did not grow");
         }
 
-        var after = await CountAsync(client, urls);
+        var after = await site.SqlCommandsOfAsync(urls, async url => (await client.GetAsync(url)).EnsureSuccessStatusCode());
         Assert.Equal(before, after);
 
         // Every row, not one page of the list.
         var csv = await client.GetAsync(urls[0]);
         var text = System.Text.Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
         Assert.Equal(milestones + 1, ExportTests.ParseCsv(text.TrimStart('\uFEFF')).Count);
-    }
-
-    private async Task<Dictionary<string, int>> CountAsync(HttpClient client, string[] urls)
-    {
-        var counts = new Dictionary<string, int>();
-        foreach (var url in urls)
-        {
-            (await client.GetAsync(url)).EnsureSuccessStatusCode(); // warm: first-request work is not the export's
-            site.SqlCommands.Reset();
-            (await client.GetAsync(url)).EnsureSuccessStatusCode();
-            counts[url] = site.SqlCommands.Count;
-        }
-
-        return counts;
     }
 }

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using PreventionStrategy.Web.Data;
-using PreventionStrategy.Web.Features.Demo;
 using PreventionStrategy.Web.Tests.Infrastructure;
 
 namespace PreventionStrategy.Web.Tests.Plans;
@@ -31,33 +28,16 @@ public sealed class QueryCountTests : IAsyncLifetime
             "/",
         ];
 
-        var before = await CountAsync(client, urls);
+        var before = await site.SqlCommandsOfAsync(urls, url => client.GetDocumentAsync(url));
         Assert.All(before, page => Assert.True(page.Value > 0, $"{page.Key} counted no SQL: the counter is not attached"));
-        await using (var scope = site.Services.CreateAsyncScope())
-        {
-            await new PlanMultiplier(scope.ServiceProvider.GetRequiredService<AppDbContext>()).MultiplyAsync(site.Ids.Strategy, 50);
-        }
+        await site.MultiplyPlanAsync(site.Ids.Strategy, 50);
 
         await using (var db = site.CreateDbContext())
         {
             Assert.True(db.Milestones.Count() >= 50 * 6, "the plan did not grow");
         }
 
-        var after = await CountAsync(client, urls);
+        var after = await site.SqlCommandsOfAsync(urls, url => client.GetDocumentAsync(url));
         Assert.Equal(before, after);
-    }
-
-    private async Task<Dictionary<string, int>> CountAsync(HttpClient client, string[] urls)
-    {
-        var counts = new Dictionary<string, int>();
-        foreach (var url in urls)
-        {
-            await client.GetDocumentAsync(url); // warm: first-request work is not the page's
-            site.SqlCommands.Reset();
-            await client.GetDocumentAsync(url);
-            counts[url] = site.SqlCommands.Count;
-        }
-
-        return counts;
     }
 }
