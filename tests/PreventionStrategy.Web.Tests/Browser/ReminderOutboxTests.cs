@@ -1,5 +1,8 @@
 using System.Globalization;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PreventionStrategy.Web.Features.Reminders;
 using PreventionStrategy.Web.Tests.Infrastructure;
 using PreventionStrategy.Web.Tests.Milestones;
 using PreventionStrategy.Web.Tests.Reminders;
@@ -41,21 +44,52 @@ public sealed class ReminderOutboxTests(BrowserSite browser) : IClassFixture<Bro
 
         await page.GotoAsync("/Outbox");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Udbakke", Exact = true })).ToBeVisibleAsync();
+        var clickedAtUtc = DateTime.UtcNow.AddSeconds(-1);
         await page.GetByRole(AriaRole.Button, new() { Name = "Kør påmindelsesjobbet nu", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".alert-success")).ToContainTextAsync("Påmindelsesjobbet er sat i gang");
 
-        // Hangfire runs the job in the background; the outbox shows the result once it has.
-        var rows = page.Locator("#outbox tbody tr").Filter(new() { HasText = title });
-        for (var attempt = 0; attempt < 60 && await rows.Filter(new() { HasText = "Sendt" }).CountAsync() < 2; attempt++)
-        {
-            await Task.Delay(500);
-            await page.ReloadAsync();
-        }
+        // Hangfire runs the job in the background: wait for its verdict rather than for a page to change, so a
+        // slow machine waits longer and a failed job fails the test with its own exception instead of a timeout.
+        await WaitForReminderJobAsync(clickedAtUtc, TimeSpan.FromSeconds(120));
+        await page.ReloadAsync();
 
+        var rows = page.Locator("#outbox tbody tr").Filter(new() { HasText = title });
         await Assertions.Expect(rows.Filter(new() { HasText = nurse })).ToContainTextAsync("Sendt");
         await Assertions.Expect(rows.Filter(new() { HasText = midwife })).ToContainTextAsync("Sendt");
         await Assertions.Expect(rows.Filter(new() { HasText = nurse })).ToContainTextAsync("Påmindelse");
         var pickedUp = Directory.GetFiles(browser.Site.MailFolder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).To(nurse);
         Assert.Contains(pickedUp, m => m.Subject!.Contains(title));
+    }
+
+    private async Task WaitForReminderJobAsync(DateTime clickedAtUtc, TimeSpan timeout)
+    {
+        var monitor = browser.Site.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            // The run the button started, not an earlier run of the recurring job.
+            if (monitor.SucceededJobs(0, 100).Any(j => j.Value.Job?.Method.Name == nameof(ReminderJob.RunAsync) && monitor.JobDetails(j.Key).CreatedAt >= clickedAtUtc))
+            {
+                return;
+            }
+
+            // A failed attempt goes to Failed, or to Scheduled when Hangfire will retry it: either way, report the exception now.
+            var failedAttempt = monitor.FailedJobs(0, 100).Select(j => j.Key)
+                .Concat(monitor.ScheduledJobs(0, 100).Select(j => j.Key))
+                .Select(monitor.JobDetails)
+                .SelectMany(d => d.History)
+                .FirstOrDefault(h => h.StateName == "Failed");
+            if (failedAttempt is not null)
+            {
+                Assert.Fail($"The reminder job failed: {string.Join("\n", failedAttempt.Data.Select(kv => $"{kv.Key}: {kv.Value}"))}");
+            }
+
+            await Task.Delay(250);
+        }
+
+        var statistics = monitor.GetStatistics();
+        Assert.Fail(
+            $"The reminder job did not finish within {timeout.TotalSeconds} s. Enqueued {statistics.Enqueued}, processing {statistics.Processing}, " +
+            $"scheduled {statistics.Scheduled}, failed {statistics.Failed}, succeeded {statistics.Succeeded}, servers {statistics.Servers}.");
     }
 }
