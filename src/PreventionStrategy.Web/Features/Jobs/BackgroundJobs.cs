@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -28,6 +29,10 @@ public static class BackgroundJobs
         services.AddSingleton<JobStorage>(_ => string.IsNullOrWhiteSpace(postgres)
             ? new InMemoryStorage()
             : new PostgreSqlStorage(new NpgsqlConnectionFactory(postgres, new PostgreSqlStorageOptions()), new PostgreSqlStorageOptions()));
+        // Also this host's own: Hangfire's default registration reads the static JobActivator.Current when it is
+        // first asked for, which is whichever host configured Hangfire last; a job would then run on another
+        // host's services and database (seen in the browser tests, which run several sites at once).
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
