@@ -17,6 +17,7 @@ using PreventionStrategy.Web.Features.Stakeholders;
 using PreventionStrategy.Web.Features.Demo;
 using PreventionStrategy.Web.Features.Email;
 using PreventionStrategy.Web.Features.Identity;
+using PreventionStrategy.Web.Features.Identity.Account;
 using PreventionStrategy.Web.Features.Identity.Users;
 using PreventionStrategy.Web.Features.Jobs;
 using PreventionStrategy.Web.Features.Outbox;
@@ -25,6 +26,8 @@ using PreventionStrategy.Web.Features.Localization;
 using PreventionStrategy.Web.Features.Milestones;
 using PreventionStrategy.Web.Features.Shared;
 using PreventionStrategy.Web.Features.Plans.Transfer;
+using PreventionStrategy.Web.Features.Security;
+using System.Security.Claims;
 
 namespace PreventionStrategy.Web;
 
@@ -47,6 +50,7 @@ public static class SiteComposition
         services.AddOptions<MilestoneOptions>().Bind(configuration.GetSection(MilestoneOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BriefingOptions>().Bind(configuration.GetSection(BriefingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapAdminOptions>().Bind(configuration.GetSection(BootstrapAdminOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         var connectionString = configuration.GetConnectionString("Default")
@@ -72,17 +76,23 @@ public static class SiteComposition
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // The sixth wrong password in a row locks the account (the window: SecurityOptions.LockoutMinutes).
+                options.Lockout.MaxFailedAccessAttempts = 6;
+                options.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<SiteClaims>();
 
+        services.AddOptions<IdentityOptions>().Configure<IOptions<SecurityOptions>>((identity, security) =>
+            identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.Value.LockoutMinutes));
+
         // Invitation links must outlive a weekend.
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(7));
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<SecurityOptions>>((stamp, security) =>
+            stamp.ValidationInterval = TimeSpan.FromMinutes(security.Value.SessionCheckMinutes));
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -92,15 +102,20 @@ public static class SiteComposition
             options.Cookie.Name = "PreventionStrategy.Auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
 
-            // A signed-in user without the right role gets a real 403 (rendered by the status page), not a redirect.
-            options.Events.OnRedirectToAccessDenied = context =>
+            // A signed-in user without the right role gets a real 403 (rendered by the status page), not a redirect,
+            // and the refusal goes into the audit trail.
+            options.Events.OnRedirectToAccessDenied = async context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
+                var user = context.HttpContext.User;
+                await context.HttpContext.RequestServices.GetRequiredService<SecurityEvents>().RecordAsync(
+                    AuditAction.Forbidden,
+                    user.FindFirstValue(ClaimTypes.NameIdentifier),
+                    user.Identity?.Name,
+                    SecurityEvents.Fact("Page", $"{context.Request.Method} {context.Request.Path}"));
             };
         });
 
@@ -127,6 +142,20 @@ public static class SiteComposition
         // Danish letters as themselves in the HTML, not as &#xE6; entities.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(options => options.Cookie.Name = "PreventionStrategy.Antiforgery");
+
+        // Every cookie the site sets (sign-in, antiforgery, language, messages) is HttpOnly, SameSite=Lax, and Secure over HTTPS.
+        var requireHttps = configuration.GetSection(SecurityOptions.Section).GetValue(nameof(SecurityOptions.RequireHttps), defaultValue: true);
+        services.Configure<CookiePolicyOptions>(options =>
+        {
+            options.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
+            options.MinimumSameSitePolicy = SameSiteMode.Lax;
+            options.Secure = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        services.AddSignInRateLimit();
+        services.AddMemoryCache();
+        services.AddScoped<SecurityEvents>();
+        services.AddSingleton<UnknownAccountFailures>();
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 
@@ -184,16 +213,24 @@ public static class SiteComposition
 
     public static void UsePreventionStrategy(this WebApplication app)
     {
+        app.UseSecurityHeaders(BackgroundJobs.DashboardPath);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
+        }
+
+        if (app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.RequireHttps)
+        {
             app.UseHsts();
+            app.UseHttpsRedirection();
         }
 
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseCookiePolicy();
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 

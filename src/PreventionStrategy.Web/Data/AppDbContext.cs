@@ -165,6 +165,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             entry.Property(e => e.EntityType).HasMaxLength(100);
             entry.Property(e => e.EntityId).HasMaxLength(100);
             entry.Property(e => e.Label).HasMaxLength(300);
+            entry.Property(e => e.IpAddress).HasMaxLength(45);
             entry.HasIndex(e => e.AtUtc);
             entry.HasIndex(e => new { e.EntityType, e.EntityId });
         });

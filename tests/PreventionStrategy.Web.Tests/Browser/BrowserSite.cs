@@ -122,6 +122,9 @@ public sealed class KestrelSiteFactory : SiteFactory
 
         // As the site runs for real: Hangfire runs the jobs that pages start.
         Settings["Jobs:ServerEnabled"] = "true";
+
+        // Kestrel listens on plain HTTP on loopback here, as the demo does.
+        Settings["Security:RequireHttps"] = "false";
     }
 
     /// <summary>Builds and starts the site (migrations and demo seed included) and returns the address Kestrel bound.</summary>

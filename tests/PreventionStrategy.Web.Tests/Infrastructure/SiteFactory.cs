@@ -14,11 +14,14 @@ namespace PreventionStrategy.Web.Tests.Infrastructure;
 /// </summary>
 public class SiteFactory : WebApplicationFactory<Program>
 {
+    /// <summary>Clients speak HTTPS, as browsers do in production: the site's cookies are Secure and would not come back over HTTP.</summary>
+    public static readonly Uri BaseAddress = new("https://localhost/");
+
     private readonly bool ownsFolder;
 
     public SiteFactory()
+        : this(Directory.CreateTempSubdirectory("preventionstrategy-tests-").FullName)
     {
-        Folder = Directory.CreateTempSubdirectory("preventionstrategy-tests-").FullName;
         ownsFolder = true;
     }
 
@@ -26,6 +29,7 @@ public class SiteFactory : WebApplicationFactory<Program>
     public SiteFactory(string folder)
     {
         Folder = folder;
+        ClientOptions.BaseAddress = BaseAddress;
     }
 
     public string Folder { get; }
@@ -47,7 +51,7 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see 302s.</summary>
     public HttpClient CreateBrowserlessClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = BaseAddress });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -57,6 +61,12 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Email:Delivery", "Pickup");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Site:PublicBaseUrl", "http://localhost");
+
+        // Where HTTP is redirected to; Kestrel reports it itself when it listens on HTTPS.
+        builder.UseSetting("https_port", "443");
+
+        // Hundreds of tests sign in from the same (absent) client address; the limit's own test sets it back.
+        builder.UseSetting("Security:SignInRequestsPerMinute", "100000");
 
         // Tests run the jobs themselves, when they choose; a Hangfire server would run them on its own schedule.
         builder.UseSetting("Jobs:ServerEnabled", "false");
@@ -70,6 +80,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         {
             services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(SqlCommands));
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, TestClientAddress>();
         });
     }
 

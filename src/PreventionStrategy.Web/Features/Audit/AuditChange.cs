@@ -63,6 +63,9 @@ public sealed record AuditChange(
         /// <summary>A role name, shown through the "Role.Administrator" resource.</summary>
         public const string Role = "role";
 
+        /// <summary>A fact about a security event (the page refused, the reason), not a change: only the new value is shown.</summary>
+        public const string Fact = "fact";
+
         /// <summary>A secret that changed (the password): neither value is ever stored.</summary>
         public const string Secret = "secret";
     }

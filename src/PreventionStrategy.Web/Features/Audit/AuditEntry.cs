@@ -22,6 +22,9 @@ public sealed class AuditEntry
 
     /// <summary>A short readable label of the entity (its title or name), for search and lists.</summary>
     public string? Label { get; set; }
+
+    /// <summary>The client's address, for security events (a sign-in, a refused request); null for data changes.</summary>
+    public string? IpAddress { get; set; }
 }
 
 public enum AuditAction
@@ -30,4 +33,19 @@ public enum AuditAction
     Updated,
     Deleted,
     Archived,
+
+    // Security events: EntityType "Security", EntityId the user's id (or the e-mail tried, for an unknown user).
+    SignedIn,
+    SignInFailed,
+    LockedOut,
+    SignedOut,
+    Forbidden,
+    RoleChanged,
+    SessionsEnded,
+    PasswordReset,
+    PasswordResetRequested,
+    TwoFactorEnabled,
+    TwoFactorDisabled,
+    TwoFactorFailed,
+    RecoveryCodesGenerated,
 }

@@ -27,6 +27,7 @@ public sealed class AuditFilter
         "Committee",
         "CommitteeMeeting",
         "ApplicationUser",
+        "Security",
     ];
 
     /// <summary>Part of the label, the entity id, the user's name or the changes, any case.</summary>
@@ -97,6 +98,7 @@ public sealed class AuditFilter
                 (e.Label ?? string.Empty).ToLower().Replace("Æ", "æ").Replace("Ø", "ø").Replace("Å", "å").Replace("É", "é").Contains(term)
                 || (e.UserName ?? string.Empty).ToLower().Replace("Æ", "æ").Replace("Ø", "ø").Replace("Å", "å").Replace("É", "é").Contains(term)
                 || e.EntityId.ToLower().Contains(term)
+                || (e.IpAddress ?? string.Empty).Contains(term)
                 || e.Changes.ToLower().Replace("Æ", "æ").Replace("Ø", "ø").Replace("Å", "å").Replace("É", "é").Contains(term));
         }
 

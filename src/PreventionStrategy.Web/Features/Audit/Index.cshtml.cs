@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Identity;
 using PreventionStrategy.Web.Features.Milestones;
+using PreventionStrategy.Web.Features.Security;
 using PreventionStrategy.Web.Features.Shared;
 
 namespace PreventionStrategy.Web.Features.Audit;
@@ -69,7 +70,8 @@ public sealed class IndexModel(AppDbContext db, Display show, IStringLocalizer<S
                 p.Entry.Label,
                 p.Entry.EntityId,
                 Link(p.Entry, milestones),
-                p.Changes.Select(c => new AuditChangeText(FieldName(c.Field), ChangeText(c, names))).ToList()))
+                p.Changes.Select(c => new AuditChangeText(FieldName(c.Field), ChangeText(c, names))).ToList(),
+                p.Entry.IpAddress))
             .ToList();
 
         UserOptions =
@@ -121,6 +123,7 @@ public sealed class IndexModel(AppDbContext db, Display show, IStringLocalizer<S
             "CommitteeMeeting" => "/Committees/MeetingEdit",
             "MilestoneTask" => "/Milestones/TaskEdit",
             "ApplicationUser" => "/Identity/Users/Edit",
+            SecurityEvents.EntityType when !entry.EntityId.Contains('@', StringComparison.Ordinal) && entry.EntityId != "-" => "/Identity/Users/Edit",
             _ => null,
         };
         return page is null ? null : Url.Page(page, new { id = entry.EntityId });
@@ -139,8 +142,8 @@ public sealed class IndexModel(AppDbContext db, Display show, IStringLocalizer<S
     }
 
     private string ChangeText(AuditChange change, IReadOnlyDictionary<(string Type, string Id), string> names) =>
-        change.Kind == AuditChange.Kinds.Secret
-            ? localizer["Audit.SecretChanged"]
+        change.Kind == AuditChange.Kinds.Secret ? localizer["Audit.SecretChanged"]
+            : change.Kind == AuditChange.Kinds.Fact ? ValueText(null, change.New, names)
             : $"{ValueText(change.Kind, change.Old, names)} → {ValueText(change.Kind, change.New, names)}";
 
     /// <summary>A stored value as the reader reads it: names for ids, enum names, yes/no, dates and Danish times in their language; long text cut short.</summary>
@@ -225,7 +228,8 @@ public sealed record AuditRow(
     string? Label,
     string EntityId,
     string? Link,
-    IReadOnlyList<AuditChangeText> Changes);
+    IReadOnlyList<AuditChangeText> Changes,
+    string? IpAddress);
 
 public sealed record AuditChangeText(string Field, string Change);
 

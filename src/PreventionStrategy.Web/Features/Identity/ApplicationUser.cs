@@ -15,4 +15,7 @@ public sealed class ApplicationUser : IdentityUser
     public bool IsDisabled { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>The last wrong password: failures older than the lock-out window no longer count towards a lock-out.</summary>
+    public DateTime? LastSignInFailureAtUtc { get; set; }
 }

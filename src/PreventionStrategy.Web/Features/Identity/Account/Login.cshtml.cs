@@ -3,13 +3,29 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using PreventionStrategy.Web.Features.Audit;
+using PreventionStrategy.Web.Features.Security;
 
 namespace PreventionStrategy.Web.Features.Identity.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, BootstrapAdministrator bootstrap, IStringLocalizer<SharedResource> localizer) : PageModel
+[EnableRateLimiting(SignInRateLimit.Policy)]
+public sealed class LoginModel(
+    SignInManager<ApplicationUser> signIn,
+    UserManager<ApplicationUser> users,
+    BootstrapAdministrator bootstrap,
+    UnknownAccountFailures unknownFailures,
+    SecurityEvents events,
+    IOptions<SecurityOptions> security,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> localizer) : PageModel
 {
+    /// <summary>A hash to check unknown addresses' passwords against, so they take as long as real ones.</summary>
+    private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser { FullName = string.Empty }, Guid.NewGuid().ToString()));
+
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 
@@ -34,17 +50,51 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, UserManage
         }
 
         var user = await users.FindByEmailAsync(Input.Email);
-        if (user is { IsDisabled: false })
+        if (user is not { IsDisabled: false })
         {
-            var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-            if (result.Succeeded)
-            {
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-            }
+            users.PasswordHasher.VerifyHashedPassword(new ApplicationUser { FullName = string.Empty }, DecoyHash.Value, Input.Password);
+            var locked = unknownFailures.Fail(Input.Email);
+            await events.RecordAsync(AuditAction.SignInFailed, user?.Id ?? SecurityEvents.SafeEmail(Input.Email), user?.Email ?? SecurityEvents.SafeEmail(Input.Email),
+                SecurityEvents.Fact("Reason", localizer[user is null ? "Security.UnknownUser" : "Security.DisabledUser"]));
+            return Refused(locked);
         }
 
-        // One message for unknown user, disabled user, wrong password and lock-out: nothing to learn from it.
-        ModelState.AddModelError(string.Empty, localizer["Login.Failed"]);
+        await ForgetOldFailuresAsync(user);
+        var wasLocked = await users.IsLockedOutAsync(user);
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            await events.RecordAsync(AuditAction.SignedIn, user.Id, user.Email);
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+
+        if (result.IsLockedOut)
+        {
+            await events.RecordAsync(wasLocked ? AuditAction.SignInFailed : AuditAction.LockedOut, user.Id, user.Email,
+                SecurityEvents.Fact("Reason", localizer[wasLocked ? "Security.WhileLockedOut" : "Security.TooManyFailures"]));
+            return Refused(locked: true);
+        }
+
+        user.LastSignInFailureAtUtc = clock.GetUtcNow().UtcDateTime;
+        await users.UpdateAsync(user);
+        await events.RecordAsync(AuditAction.SignInFailed, user.Id, user.Email, SecurityEvents.Fact("Reason", localizer["Security.WrongPassword"]));
+        return Refused(locked: false);
+    }
+
+    /// <summary>Only failures within the lock-out window count: a wrong password last month does not bring a lock-out closer today.</summary>
+    private async Task ForgetOldFailuresAsync(ApplicationUser user)
+    {
+        var window = TimeSpan.FromMinutes(security.Value.LockoutMinutes);
+        if (user.AccessFailedCount > 0 && user.LastSignInFailureAtUtc is { } last && clock.GetUtcNow().UtcDateTime - last > window)
+        {
+            await users.ResetAccessFailedCountAsync(user);
+        }
+    }
+
+    /// <summary>The same two messages whether the address exists or not, the account is disabled or the password wrong.</summary>
+    private PageResult Refused(bool locked)
+    {
+        ModelState.AddModelError(string.Empty, localizer[locked ? "Login.LockedOut" : "Login.Failed", security.Value.LockoutMinutes]);
         return Page();
     }
 }
@@ -53,10 +103,12 @@ public sealed class LoginInput
 {
     [Required(ErrorMessage = "Validation.Required")]
     [EmailAddress(ErrorMessage = "Validation.Email")]
+    [StringLength(256, ErrorMessage = "Validation.MaxLength")]
     [Display(Name = "Field.Email")]
     public string Email { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(1024, ErrorMessage = "Validation.MaxLength")]
     [DataType(DataType.Password)]
     [Display(Name = "Field.Password")]
     public string Password { get; set; } = string.Empty;

@@ -2,13 +2,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using PreventionStrategy.Web.Features.Audit;
+using PreventionStrategy.Web.Features.Security;
 
 namespace PreventionStrategy.Web.Features.Identity.Account;
 
 /// <summary>Where an invitation link lands: the invited person chooses a password and is signed in.</summary>
 [AllowAnonymous]
-public sealed class SetPasswordModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, IStringLocalizer<SharedResource> localizer) : PageModel
+[EnableRateLimiting(SignInRateLimit.Policy)]
+public sealed class SetPasswordModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, SecurityEvents events, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? UserId { get; set; }
@@ -47,8 +51,18 @@ public sealed class SetPasswordModel(UserManager<ApplicationUser> users, SignInM
             return Page();
         }
 
+        // A new password ends every other session (ResetPasswordAsync renewed the security stamp).
         user.EmailConfirmed = true;
         await users.UpdateAsync(user);
+        await events.RecordAsync(AuditAction.PasswordReset, user.Id, user.Email, SecurityEvents.Fact("Reason", localizer["Security.PasswordChosen"]));
+
+        // Two-factor users still need their code: the link proves the mailbox, not the phone.
+        if (await users.GetTwoFactorEnabledAsync(user))
+        {
+            TempData["Success"] = localizer["SetPassword.DoneSignIn"].Value;
+            return RedirectToPage("/Identity/Account/Login");
+        }
+
         await signIn.SignInAsync(user, isPersistent: false);
         TempData["Success"] = localizer["SetPassword.Done"].Value;
         return RedirectToPage("/Index");

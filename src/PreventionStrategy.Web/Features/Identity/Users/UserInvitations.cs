@@ -12,18 +12,25 @@ namespace PreventionStrategy.Web.Features.Identity.Users;
 /// </summary>
 public sealed class UserInvitations(UserManager<ApplicationUser> users, MailTransport mail, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> localizer)
 {
-    public async Task SendAsync(ApplicationUser user, CancellationToken cancellationToken)
+    public Task SendAsync(ApplicationUser user, CancellationToken cancellationToken) =>
+        SendLinkAsync(user, "Invite", cancellationToken);
+
+    /// <summary>The same set-password link, worded for someone who asked for it or whose password an administrator reset.</summary>
+    public Task SendPasswordResetAsync(ApplicationUser user, CancellationToken cancellationToken) =>
+        SendLinkAsync(user, "PasswordReset", cancellationToken);
+
+    private async Task SendLinkAsync(ApplicationUser user, string texts, CancellationToken cancellationToken)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = $"{site.Value.PublicBaseUrl.TrimEnd('/')}/Identity/Account/SetPassword?userId={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
 
         var message = new MimeMessage();
         message.To.Add(new MailboxAddress(user.FullName, user.Email ?? throw new InvalidOperationException("The user has no email address.")));
-        message.Subject = localizer["Invite.Subject"];
+        message.Subject = localizer[$"{texts}.Subject"];
         var body = new BodyBuilder
         {
-            TextBody = localizer["Invite.Text", user.FullName, link],
-            HtmlBody = localizer["Invite.Html", System.Net.WebUtility.HtmlEncode(user.FullName), System.Net.WebUtility.HtmlEncode(link)],
+            TextBody = localizer[$"{texts}.Text", user.FullName, link],
+            HtmlBody = localizer[$"{texts}.Html", System.Net.WebUtility.HtmlEncode(user.FullName), System.Net.WebUtility.HtmlEncode(link)],
         };
         message.Body = body.ToMessageBody();
         await mail.SendAsync(message, cancellationToken);
