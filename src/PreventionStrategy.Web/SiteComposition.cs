@@ -17,6 +17,7 @@ using PreventionStrategy.Web.Features.Stakeholders;
 using PreventionStrategy.Web.Features.Demo;
 using PreventionStrategy.Web.Features.Email;
 using PreventionStrategy.Web.Features.Identity;
+using PreventionStrategy.Web.Features.Identity.TwoFactor;
 using PreventionStrategy.Web.Features.Identity.Users;
 using PreventionStrategy.Web.Features.Jobs;
 using PreventionStrategy.Web.Features.Outbox;
@@ -48,6 +49,7 @@ public static class SiteComposition
         services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BriefingOptions>().Bind(configuration.GetSection(BriefingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapAdminOptions>().Bind(configuration.GetSection(BootstrapAdminOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         var connectionString = configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
@@ -146,6 +148,7 @@ public static class SiteComposition
         services.AddScoped<CommitteeEditor>();
         services.AddScoped<UserForm>();
         services.AddScoped<UserInvitations>();
+        services.AddSingleton<TwoFactorRequirement>();
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
 
         services.AddScoped<DeliveryQueue>();
@@ -196,6 +199,9 @@ public static class SiteComposition
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+
+        // After authorization, so a page's [AllowAnonymous] and the user's roles are known.
+        app.UseMiddleware<TwoFactorRequirementMiddleware>();
 
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();

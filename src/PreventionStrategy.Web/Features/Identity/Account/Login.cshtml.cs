@@ -41,6 +41,12 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, UserManage
             {
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
             }
+
+            // Two-factor: the password was right and Identity remembers who is signing in; the next page asks for the code.
+            if (result.RequiresTwoFactor)
+            {
+                return RedirectToPage("/Identity/Account/LoginWithCode", new { ReturnUrl, Input.RememberMe });
+            }
         }
 
         // One message for unknown user, disabled user, wrong password and lock-out: nothing to learn from it.
