@@ -58,6 +58,9 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Site:PublicBaseUrl", "http://localhost");
 
+        // The demo users sign in with a password alone; tests of the requirement turn it on in Settings.
+        builder.UseSetting("Security:RequireTwoFactorForEditors", "false");
+
         // Tests run the jobs themselves, when they choose; a Hangfire server would run them on its own schedule.
         builder.UseSetting("Jobs:ServerEnabled", "false");
         foreach (var (key, value) in Settings)
