@@ -18,6 +18,7 @@ using PreventionStrategy.Web.Features.Demo;
 using PreventionStrategy.Web.Features.Email;
 using PreventionStrategy.Web.Features.Identity;
 using PreventionStrategy.Web.Features.Identity.Account;
+using PreventionStrategy.Web.Features.Identity.TwoFactor;
 using PreventionStrategy.Web.Features.Identity.Users;
 using PreventionStrategy.Web.Features.Jobs;
 using PreventionStrategy.Web.Features.Outbox;
@@ -175,6 +176,7 @@ public static class SiteComposition
         services.AddScoped<CommitteeEditor>();
         services.AddScoped<UserForm>();
         services.AddScoped<UserInvitations>();
+        services.AddSingleton<TwoFactorRequirement>();
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
 
         services.AddScoped<DeliveryQueue>();
@@ -233,6 +235,9 @@ public static class SiteComposition
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+
+        // After authorization, so a page's [AllowAnonymous] and the user's roles are known.
+        app.UseMiddleware<TwoFactorRequirementMiddleware>();
 
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();

@@ -59,6 +59,9 @@ public sealed class AccessMatrixTests(DemoSite site) : IClassFixture<DemoSite>
         { "/Milestones?handler=Csv&strategyId={strategy}", Everyone },
         { "/Milestones?handler=Excel&strategyId={strategy}", Everyone },
         { "/Briefings/Create?strategyId={strategy}", AdminOnly },
+        { "/Identity/TwoFactor", Everyone },
+        { "/Identity/TwoFactor/Enable", Everyone },
+        { "/Identity/TwoFactor/RecoveryCodes", Everyone },
     };
 
     [Theory]
@@ -93,6 +96,27 @@ public sealed class AccessMatrixTests(DemoSite site) : IClassFixture<DemoSite>
     {
         var response = await (await site.ClientFor(null)).GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>The second step of signing in is for whoever has just given a right password; anyone else is sent to the first step.</summary>
+    [Theory]
+    [InlineData("/Identity/Account/LoginWithCode")]
+    [InlineData("/Identity/Account/LoginWithRecoveryCode")]
+    public async Task The_two_factor_sign_in_steps_send_everyone_without_a_password_step_to_the_login_page(string url)
+    {
+        foreach (var email in DemoUsers.All.Append(null))
+        {
+            var response = await (await site.ClientFor(email)).GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{email ?? "anonymous"} GET {url}: expected 302, got {(int)response.StatusCode}");
+            Assert.Equal("/Identity/Account/Login", response.Headers.Location!.OriginalString);
+        }
+
+        var anonymous = await site.ClientFor(null);
+        var page = await anonymous.GetDocumentAsync("/Identity/Account/Login");
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var withToken = await anonymous.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Input.Code"] = "123456" }));
+        Assert.Equal("/Identity/Account/Login", withToken.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Code"] = "123456" }))).StatusCode);
     }
 
     [Fact]

@@ -68,6 +68,9 @@ public class SiteFactory : WebApplicationFactory<Program>
         // Hundreds of tests sign in from the same (absent) client address; the limit's own test sets it back.
         builder.UseSetting("Security:SignInRequestsPerMinute", "100000");
 
+        // The demo users sign in with a password alone; tests of the requirement turn it on in Settings.
+        builder.UseSetting("Security:RequireTwoFactorForEditors", "false");
+
         // Tests run the jobs themselves, when they choose; a Hangfire server would run them on its own schedule.
         builder.UseSetting("Jobs:ServerEnabled", "false");
         foreach (var (key, value) in Settings)

@@ -23,6 +23,12 @@ public sealed class SecurityOptions
     [Range(0, 5)]
     public int SessionCheckMinutes { get; set; } = 5;
 
+    /// <summary>
+    /// Administrators and department heads change the plan; with this on they may read without a
+    /// second factor but change nothing until they have turned on two-factor authentication.
+    /// </summary>
+    public bool RequireTwoFactorForEditors { get; set; } = true;
+
     /// <summary>How long a failure counts towards a lock-out, and how long the lock-out lasts.</summary>
     [Range(1, 24 * 60)]
     public int LockoutMinutes { get; set; } = 15;

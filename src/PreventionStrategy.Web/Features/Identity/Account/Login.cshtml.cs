@@ -68,6 +68,12 @@ public sealed class LoginModel(
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
+        // Two-factor: the password was right and Identity remembers who is signing in; the next page asks for the code.
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Identity/Account/LoginWithCode", new { ReturnUrl, Input.RememberMe });
+        }
+
         if (result.IsLockedOut)
         {
             await events.RecordAsync(wasLocked ? AuditAction.SignInFailed : AuditAction.LockedOut, user.Id, user.Email,
