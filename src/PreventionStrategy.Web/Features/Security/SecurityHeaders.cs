@@ -17,10 +17,12 @@ public static class SecurityHeaders
 
     public static void UseSecurityHeaders(this IApplicationBuilder app, PathString dashboardPath) => app.Use((context, next) =>
     {
+        // Decided now: the dashboard moves its own path into PathBase while it runs, before the headers are sent.
+        var policy = context.Request.Path.StartsWithSegments(dashboardPath) ? DashboardContentSecurityPolicy : ContentSecurityPolicy;
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(dashboardPath) ? DashboardContentSecurityPolicy : ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = policy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
