@@ -92,6 +92,7 @@ public sealed class AccessMatrixTests(DemoSite site) : IClassFixture<DemoSite>
     [Theory]
     [InlineData("/health")]
     [InlineData("/Identity/Account/Login")]
+    [InlineData("/Identity/Account/ForgotPassword")]
     public async Task Public_endpoints_answer_anonymous_visitors(string url)
     {
         var response = await (await site.ClientFor(null)).GetAsync(url);
