@@ -44,6 +44,9 @@ public sealed class MineModel(AppDbContext db, TimeProvider clock, IOptions<Mile
             .Where(m => m.OwnerId == userId || (unitId != null && m.Owner != null && m.Owner.UnitId == unitId));
         TotalCount = await mine.CountAsync(cancellationToken);
 
+        // Past the last page shows the last page; a page number near int.MaxValue would also overflow the offset.
+        PageNumber = Math.Min(PageNumber, PageCount);
+
         var ranked = await mine
             .Select(m => new
             {
