@@ -95,7 +95,12 @@ public sealed partial class FormBattery(DemoIds demo, OtherIds other, bool asDep
             }
 
             Add(string.Empty, Expect.Any, "(empty)");
-            Add("   ", Expect.Any, "(spaces)");
+            if (kind == FieldKind.FreeText)
+            {
+                // Elsewhere blank is empty to the binder.
+                Add("   ", Expect.Any, "(spaces)");
+            }
+
             steps.Add(new BatteryStep($"{name} missing", current => new Submission($"{name} missing", current.Action, Filled(current, name).Where(v => v.Key != name).ToList(), Expect.Any)));
             steps.Add(new BatteryStep($"{name} twice", current =>
             {

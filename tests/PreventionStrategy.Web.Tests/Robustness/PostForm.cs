@@ -151,6 +151,7 @@ public sealed partial class PostForm
         "time" => FieldKind.Time,
         "file" => FieldKind.File,
         "hidden" when name.EndsWith("Version", StringComparison.OrdinalIgnoreCase) => FieldKind.Number,
+        "hidden" when input.Value is "true" or "false" => FieldKind.Flag,
         "hidden" => FieldKind.Hidden,
         _ => FieldKind.FreeText,
     };
