@@ -45,11 +45,9 @@ public sealed class IndexModel(AppDbContext db, Display show, IStringLocalizer<S
         Filter.PageNumber = Math.Max(1, Filter.PageNumber);
         var filtered = Filter.Apply(db.AuditEntries.AsNoTracking());
         TotalCount = await filtered.CountAsync(cancellationToken);
-        // Past the last page shows the last page; a page number near int.MaxValue would also overflow the offset.
-        Filter.PageNumber = Math.Min(Filter.PageNumber, PageCount);
         var entries = await filtered
             .OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id)
-            .Skip((Filter.PageNumber - 1) * PageSize).Take(PageSize)
+            .Skip(Paging.Offset(Filter.PageNumber, PageSize)).Take(PageSize)
             .ToListAsync(cancellationToken);
 
         // Milestones are linked to their page while they exist, to the archive while archived, and not at all once deleted.

@@ -50,10 +50,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
         var filtered = Filter.Apply(db.Milestones.AsNoTracking(), Today);
         TotalCount = await filtered.CountAsync(cancellationToken);
-        // Past the last page shows the last page; a page number near int.MaxValue would also overflow the offset.
-        Filter.PageNumber = Math.Min(Filter.PageNumber, PageCount);
         Rows = await db.WithFocusAreasAsync(
-            await Filter.Order(filtered).Skip((Filter.PageNumber - 1) * PageSize).Take(PageSize).ToRows().ToListAsync(cancellationToken),
+            await Filter.Order(filtered).Skip(Paging.Offset(Filter.PageNumber, PageSize)).Take(PageSize).ToRows().ToListAsync(cancellationToken),
             cancellationToken);
 
         FocusAreaOptions = await db.FocusAreas.AsNoTracking()

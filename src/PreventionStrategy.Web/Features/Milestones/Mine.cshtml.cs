@@ -44,9 +44,6 @@ public sealed class MineModel(AppDbContext db, TimeProvider clock, IOptions<Mile
             .Where(m => m.OwnerId == userId || (unitId != null && m.Owner != null && m.Owner.UnitId == unitId));
         TotalCount = await mine.CountAsync(cancellationToken);
 
-        // Past the last page shows the last page; a page number near int.MaxValue would also overflow the offset.
-        PageNumber = Math.Min(PageNumber, PageCount);
-
         var ranked = await mine
             .Select(m => new
             {
@@ -60,7 +57,7 @@ public sealed class MineModel(AppDbContext db, TimeProvider clock, IOptions<Mile
                 ExpectedBy = m.ForecastDate ?? m.Timing.End,
             })
             .OrderBy(m => m.Attention).ThenBy(m => m.ExpectedBy).ThenBy(m => m.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Skip(Paging.Offset(PageNumber, PageSize)).Take(PageSize)
             .ToListAsync(cancellationToken);
 
         var ids = ranked.Select(r => r.Id).ToList();

@@ -44,11 +44,9 @@ public sealed class IndexModel(AppDbContext db, IBackgroundJobClient jobs, TimeP
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var filtered = Filter.Apply(db.Deliveries.AsNoTracking());
         TotalCount = await filtered.CountAsync(cancellationToken);
-        // Past the last page shows the last page; a page number near int.MaxValue would also overflow the offset.
-        Filter.PageNumber = Math.Min(Filter.PageNumber, PageCount);
         Rows = await filtered
             .OrderByDescending(d => d.CreatedAtUtc).ThenByDescending(d => d.Id)
-            .Skip((Filter.PageNumber - 1) * PageSize).Take(PageSize)
+            .Skip(Paging.Offset(Filter.PageNumber, PageSize)).Take(PageSize)
             .ToListAsync(cancellationToken);
     }
 
