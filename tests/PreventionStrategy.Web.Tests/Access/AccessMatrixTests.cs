@@ -6,63 +6,22 @@ namespace PreventionStrategy.Web.Tests.Access;
 /// <summary>Every page, requested as every role and as an anonymous visitor, against the table of who may see it.</summary>
 public sealed class AccessMatrixTests(DemoSite site) : IClassFixture<DemoSite>
 {
-    private const string Everyone = "everyone";
-    private const string AdminOnly = "admin";
+    private const string Everyone = SitePages.Everyone;
+    private const string Owners = SitePages.Owners;
 
-    /// <summary>Administrators and the milestone's owner (the demo department head owns every Norddjurs milestone).</summary>
-    private const string Owners = "owners";
-
-    public static TheoryData<string, string> Pages => new()
+    public static TheoryData<string, string> Pages
     {
-        { "/", Everyone },
-        { "/Plans/Dashboard/{strategy}", Everyone },
-        { "/Plans/Dashboard", Everyone },
-        { "/Plans/Edit", AdminOnly },
-        { "/Plans/Edit/{strategy}", AdminOnly },
-        { "/Plans/Import", AdminOnly },
-        { "/Plans/Import?handler=Export&id={strategy}", AdminOnly },
-        { "/Milestones?strategyId={strategy}", Everyone },
-        { "/Milestones/Details/{milestone}", Everyone },
-        { "/Milestones/Edit?strategyId={strategy}", AdminOnly },
-        { "/Milestones/Edit/{milestone}", AdminOnly },
-        { "/Milestones/TaskEdit?milestoneId={milestone}", Owners },
-        { "/Milestones/UpdateStatus/{milestone}", Owners },
-        { "/Milestones/Mine", Owners },
-        { "/FocusAreas?strategyId={strategy}", Everyone },
-        { "/FocusAreas/Details/{focusArea}", Everyone },
-        { "/FocusAreas/Edit/{focusArea}", AdminOnly },
-        { "/FocusAreas/Edit?strategyId={strategy}", AdminOnly },
-        { "/Stakeholders", Everyone },
-        { "/Stakeholders/Details/{stakeholder}", Everyone },
-        { "/Stakeholders/Edit", AdminOnly },
-        { "/Stakeholders/Edit/{stakeholder}", AdminOnly },
-        { "/Budget?strategyId={strategy}", Everyone },
-        { "/Budget/Edit/{budget}", AdminOnly },
-        { "/Budget/Edit?strategyId={strategy}", AdminOnly },
-        { "/Committees", Everyone },
-        { "/Committees/Edit", AdminOnly },
-        { "/Committees/Edit/{committee}", AdminOnly },
-        { "/Committees/MeetingEdit?committeeId={committee}", AdminOnly },
-        { "/Identity/Users", AdminOnly },
-        { "/Identity/Users/Invite", AdminOnly },
-        { "/Identity/Users/Edit/{staffUser}", AdminOnly },
-        { "/Audit", AdminOnly },
-        { "/Milestones/Archive", AdminOnly },
-        { "/Outbox", AdminOnly },
-        { "/hangfire", AdminOnly },
-        { "/Reminders/Preferences", Everyone },
-        { "/Briefings?strategyId={strategy}", Everyone },
-        { "/Timeline?strategyId={strategy}", Everyone },
-        { "/Calendar?strategyId={strategy}", Everyone },
-        { "/Calendar/Subscriptions", Everyone },
-        { "/Milestones/Print/{milestone}", Everyone },
-        { "/Milestones?handler=Csv&strategyId={strategy}", Everyone },
-        { "/Milestones?handler=Excel&strategyId={strategy}", Everyone },
-        { "/Briefings/Create?strategyId={strategy}", AdminOnly },
-        { "/Identity/TwoFactor", Everyone },
-        { "/Identity/TwoFactor/Enable", Everyone },
-        { "/Identity/TwoFactor/RecoveryCodes", Everyone },
-    };
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var (template, allowed) in SitePages.All)
+            {
+                data.Add(template, allowed);
+            }
+
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -147,12 +106,5 @@ public sealed class AccessMatrixTests(DemoSite site) : IClassFixture<DemoSite>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    private string Resolve(string template) => template
-        .Replace("{strategy}", site.Ids.Strategy.ToString())
-        .Replace("{milestone}", site.Ids.Milestone.ToString())
-        .Replace("{focusArea}", site.Ids.FocusArea.ToString())
-        .Replace("{stakeholder}", site.Ids.Stakeholder.ToString())
-        .Replace("{budget}", site.Ids.BudgetInitiative.ToString())
-        .Replace("{committee}", site.Ids.Committee.ToString())
-        .Replace("{staffUser}", site.Ids.StaffUser);
+    private string Resolve(string template) => SitePages.Resolve(template, site.Ids);
 }

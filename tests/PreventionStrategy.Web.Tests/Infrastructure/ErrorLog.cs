@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
 namespace PreventionStrategy.Web.Tests.Infrastructure;
@@ -5,7 +6,8 @@ namespace PreventionStrategy.Web.Tests.Infrastructure;
 /// <summary>
 /// Errors the sites under test log (an unhandled exception behind a 500 page, a failed job),
 /// appended to one file in the temp folder, so a failure seen only as "Der skete en fejl" can be
-/// traced after the run.
+/// traced after the run. Each site also keeps its own in memory, so a test can assert that a
+/// request logged none.
 /// </summary>
 public sealed class ErrorLog : ILoggerProvider
 {
@@ -13,13 +15,20 @@ public sealed class ErrorLog : ILoggerProvider
 
     private static readonly Lock Gate = new();
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName);
+    private readonly ConcurrentQueue<LoggedError> entries = new();
+
+    /// <summary>What this site logged at Error or above since it started (or since <see cref="Clear"/>).</summary>
+    public IReadOnlyList<LoggedError> Entries => entries.ToArray();
+
+    public void Clear() => entries.Clear();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, entries);
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(string category) : ILogger
+    private sealed class Logger(string category, ConcurrentQueue<LoggedError> entries) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -33,10 +42,17 @@ public sealed class ErrorLog : ILoggerProvider
                 return;
             }
 
+            var message = formatter(state, exception);
+            entries.Enqueue(new LoggedError(logLevel, category, message, exception));
             lock (Gate)
             {
-                File.AppendAllText(Path, $"{DateTime.UtcNow:O} {logLevel} {category}: {formatter(state, exception)}\n{exception}\n\n");
+                File.AppendAllText(Path, $"{DateTime.UtcNow:O} {logLevel} {category}: {message}\n{exception}\n\n");
             }
         }
     }
+}
+
+public sealed record LoggedError(LogLevel Level, string Category, string Message, Exception? Exception)
+{
+    public override string ToString() => $"{Level} {Category}: {Message}{(Exception is null ? string.Empty : "\n" + Exception)}";
 }

@@ -46,6 +46,9 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     public SqlCommandCounter SqlCommands { get; } = new();
 
+    /// <summary>What this site logged at Error level (also appended to <see cref="ErrorLog.Path"/>).</summary>
+    public ErrorLog Errors { get; } = new();
+
     public AppDbContext CreateDbContext() =>
         new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={DatabasePath}").Options);
 
@@ -78,7 +81,7 @@ public class SiteFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.AddProvider(new ErrorLog()));
+        builder.ConfigureLogging(logging => logging.AddProvider(Errors));
         builder.ConfigureTestServices(services =>
         {
             services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(SqlCommands));

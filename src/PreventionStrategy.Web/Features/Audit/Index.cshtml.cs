@@ -48,7 +48,7 @@ public sealed class IndexModel(AppDbContext db, Display show, IStringLocalizer<S
         TotalCount = await filtered.CountAsync(cancellationToken);
         var entries = await filtered
             .OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id)
-            .Skip((Filter.PageNumber - 1) * PageSize).Take(PageSize)
+            .Skip(Paging.Offset(Filter.PageNumber, PageSize)).Take(PageSize)
             .ToListAsync(cancellationToken);
 
         // Milestones are linked to their page while they exist, to the archive while archived, and not at all once deleted.

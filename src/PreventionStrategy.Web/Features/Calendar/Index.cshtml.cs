@@ -30,13 +30,13 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnGetAsync(int? strategyId, int? year, int? month, CancellationToken cancellationToken)
     {
         Today = clock.Today();
-        var first = new DateOnly(year ?? Today.Year, 1, 1);
-        if (first.Year is < PlannedTiming.MinYear or > PlannedTiming.MaxYear || month is < 1 or > 12 || (year is null) != (month is null))
+        // Checked before the date is made: year 0 or 99999 has no 1 January.
+        if (year is < PlannedTiming.MinYear or > PlannedTiming.MaxYear || month is < 1 or > 12 || (year is null) != (month is null))
         {
             return NotFound();
         }
 
-        first = first.AddMonths((month ?? Today.Month) - 1);
+        var first = new DateOnly(year ?? Today.Year, month ?? Today.Month, 1);
         var strategy = await CurrentStrategy.FindAsync(db, strategyId, cancellationToken);
         if (strategy is null)
         {

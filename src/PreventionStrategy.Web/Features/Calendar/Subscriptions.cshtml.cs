@@ -81,6 +81,12 @@ public sealed class SubscriptionsModel(AppDbContext db, TimeProvider clock, IOpt
             return Forbid();
         }
 
+        // An unknown strategy has no address to close: say so rather than "closed".
+        if (!await db.Strategies.AnyAsync(s => s.Id == strategyId, cancellationToken))
+        {
+            return NotFound();
+        }
+
         await FeedTokens.RevokeForStrategyAsync(db, strategyId, cancellationToken);
         Message = localizer["Subscriptions.Revoked"];
         return RedirectToPage();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,17 +15,29 @@ public sealed class ErrorModel : PageModel
 
     public string TextKey { get; private set; } = "Error.500.Text";
 
-    public void OnGet(int? code) => Describe(code);
+    // No bound parameters: binding a re-executed post reads its form, and a form too large or with
+    // too many fields (the reason for the 400) would then fail again and turn the page into a 500.
+    public void OnGet() => Describe();
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost() => Describe();
 
-    private void Describe(int? code)
+    private void Describe()
     {
-        var status = code ?? 500;
-        var known = status is 400 or 403 or 404 or 429 ? status : 500;
+        int? status = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode;
+        if (status is null && HttpContext.Features.Get<IExceptionHandlerFeature>() is not null)
+        {
+            // The exception handler has set the status: 500, or the client error a bad request body carries.
+            status = Response.StatusCode;
+        }
+        else if (status is null && int.TryParse(Request.Query["code"], out var asked))
+        {
+            status = asked;
+        }
+
+        var known = status is 400 or 403 or 404 or 413 or 429 ? status.Value : 500;
         TitleKey = $"Error.{known}.Title";
         TextKey = $"Error.{known}.Text";
-        if (code is null)
+        if (status is null)
         {
             Response.StatusCode = 500;
         }

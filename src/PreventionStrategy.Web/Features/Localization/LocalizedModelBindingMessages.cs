@@ -24,7 +24,8 @@ public sealed class LocalizedModelBindingMessages(IStringLocalizerFactory factor
         messages.SetNonPropertyValueMustBeANumberAccessor(() => localizer["Binding.MustBeNumberNoField"]);
         messages.SetMissingBindRequiredValueAccessor(field => localizer["Validation.Required", field]);
         messages.SetMissingKeyOrValueAccessor(() => localizer["Binding.Invalid"]);
-        messages.SetValueMustNotBeNullAccessor(field => localizer["Validation.Required", field]);
+        // Called with the (empty) value posted, not the field's name: the message names no field.
+        messages.SetValueMustNotBeNullAccessor(_ => localizer["Binding.ValueRequired"]);
         messages.SetMissingRequestBodyRequiredValueAccessor(() => localizer["Binding.Invalid"]);
     }
 }

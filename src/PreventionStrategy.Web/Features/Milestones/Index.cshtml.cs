@@ -51,7 +51,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         var filtered = Filter.Apply(db.Milestones.AsNoTracking(), Today);
         TotalCount = await filtered.CountAsync(cancellationToken);
         Rows = await db.WithFocusAreasAsync(
-            await Filter.Order(filtered).Skip((Filter.PageNumber - 1) * PageSize).Take(PageSize).ToRows().ToListAsync(cancellationToken),
+            await Filter.Order(filtered).Skip(Paging.Offset(Filter.PageNumber, PageSize)).Take(PageSize).ToRows().ToListAsync(cancellationToken),
             cancellationToken);
 
         FocusAreaOptions = await db.FocusAreas.AsNoTracking()

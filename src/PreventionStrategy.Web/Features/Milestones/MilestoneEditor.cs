@@ -49,7 +49,7 @@ public sealed class MilestoneEditor(AppDbContext db, UserManager<ApplicationUser
         PreconditionId = milestone.PreconditionId,
         PreconditionNote = milestone.PreconditionNote,
         FocusAreaIds = milestone.FocusAreas.Select(f => f.Id).ToList(),
-        StakeholderRoles = milestone.Stakeholders.ToDictionary(s => s.StakeholderId, s => (StakeholderRole?)s.Role),
+        StakeholderRoles = milestone.Stakeholders.ToDictionary(s => s.StakeholderId.ToString(System.Globalization.CultureInfo.InvariantCulture), s => (StakeholderRole?)s.Role),
     };
 
     public async Task ValidateAsync(MilestoneInput input, int strategyId, int? milestoneId, ModelStateDictionary modelState, CancellationToken cancellationToken)
@@ -57,6 +57,11 @@ public sealed class MilestoneEditor(AppDbContext db, UserManager<ApplicationUser
         foreach (var (field, message) in input.Timing.Validate(localizer))
         {
             modelState.AddModelError($"Input.Timing.{field}", message);
+        }
+
+        if (input.ForecastDate is { Year: < PlannedTiming.MinYear or > PlannedTiming.MaxYear })
+        {
+            modelState.AddModelError("Input.ForecastDate", localizer["Timing.YearRange", PlannedTiming.MinYear, PlannedTiming.MaxYear]);
         }
 
         var knownFocusAreas = await db.FocusAreas.Where(f => f.StrategyId == strategyId && input.FocusAreaIds.Contains(f.Id)).CountAsync(cancellationToken);
@@ -81,8 +86,8 @@ public sealed class MilestoneEditor(AppDbContext db, UserManager<ApplicationUser
             modelState.AddModelError("Input.ReminderDaysBefore", localizer["Reminders.DaysInvalid", ReminderSchedule.MaxOffsets, ReminderSchedule.MaxDaysBefore]);
         }
 
-        var stakeholderIds = input.StakeholderRoles.Where(r => r.Value is not null).Select(r => r.Key).ToList();
-        if (await db.Stakeholders.CountAsync(s => stakeholderIds.Contains(s.Id), cancellationToken) != stakeholderIds.Count)
+        var stakeholderIds = input.ChosenRoles()?.Keys.ToList();
+        if (stakeholderIds is null || await db.Stakeholders.CountAsync(s => stakeholderIds.Contains(s.Id), cancellationToken) != stakeholderIds.Count)
         {
             modelState.AddModelError("Input.StakeholderRoles", localizer["Milestones.UnknownStakeholder"]);
         }
@@ -122,7 +127,7 @@ public sealed class MilestoneEditor(AppDbContext db, UserManager<ApplicationUser
         var toAdd = focusAreaIds.Except(milestone.FocusAreas.Select(f => f.Id)).ToList();
         milestone.FocusAreas.AddRange(await db.FocusAreas.Where(f => toAdd.Contains(f.Id)).ToListAsync(cancellationToken));
 
-        var roles = input.StakeholderRoles.Where(r => r.Value is not null).ToDictionary(r => r.Key, r => r.Value!.Value);
+        var roles = input.ChosenRoles() ?? throw new InvalidOperationException("Stakeholder roles are validated first.");
         milestone.Stakeholders.RemoveAll(s => !roles.ContainsKey(s.StakeholderId));
         foreach (var (stakeholderId, role) in roles)
         {

@@ -59,6 +59,29 @@ public sealed class MilestoneInput
     [Display(Name = "Field.FocusAreas")]
     public List<int> FocusAreaIds { get; set; } = [];
 
-    /// <summary>Role per stakeholder id; a stakeholder without a role takes no part.</summary>
-    public Dictionary<int, StakeholderRole?> StakeholderRoles { get; set; } = [];
+    /// <summary>
+    /// Role per stakeholder id; a stakeholder without a role takes no part. Keyed by the id as posted:
+    /// an int key that is no number ("[abc]") would be refused by the binder in English.
+    /// </summary>
+    public Dictionary<string, StakeholderRole?> StakeholderRoles { get; set; } = [];
+
+    /// <summary>The roles chosen, by stakeholder id; null when a key is not an id or names one twice.</summary>
+    public Dictionary<int, StakeholderRole>? ChosenRoles()
+    {
+        var roles = new Dictionary<int, StakeholderRole>();
+        foreach (var (key, role) in StakeholderRoles)
+        {
+            if (role is null)
+            {
+                continue;
+            }
+
+            if (!int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) || !roles.TryAdd(id, role.Value))
+            {
+                return null;
+            }
+        }
+
+        return roles;
+    }
 }

@@ -57,7 +57,7 @@ public sealed class MineModel(AppDbContext db, TimeProvider clock, IOptions<Mile
                 ExpectedBy = m.ForecastDate ?? m.Timing.End,
             })
             .OrderBy(m => m.Attention).ThenBy(m => m.ExpectedBy).ThenBy(m => m.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Skip(Paging.Offset(PageNumber, PageSize)).Take(PageSize)
             .ToListAsync(cancellationToken);
 
         var ids = ranked.Select(r => r.Id).ToList();

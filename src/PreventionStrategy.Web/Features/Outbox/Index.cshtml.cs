@@ -46,7 +46,7 @@ public sealed class IndexModel(AppDbContext db, IBackgroundJobClient jobs, TimeP
         TotalCount = await filtered.CountAsync(cancellationToken);
         Rows = await filtered
             .OrderByDescending(d => d.CreatedAtUtc).ThenByDescending(d => d.Id)
-            .Skip((Filter.PageNumber - 1) * PageSize).Take(PageSize)
+            .Skip(Paging.Offset(Filter.PageNumber, PageSize)).Take(PageSize)
             .ToListAsync(cancellationToken);
     }
 

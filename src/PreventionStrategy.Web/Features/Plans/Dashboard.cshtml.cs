@@ -72,12 +72,13 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageMo
 
         // The next few per focus area, as one UNION ALL command rather than one query per area.
         var upcoming = open.Where(m => (m.ForecastDate ?? m.Timing.End) >= today);
-        var next = focusAreas
+        // Aggregate runs at once and has nothing to start from when the strategy has no focus areas yet.
+        var nextRows = focusAreas.Count == 0 ? [] : await focusAreas
             .Select(area => upcoming.Where(m => m.FocusAreas.Any(f => f.Id == area.Id))
                 .OrderBy(m => m.Timing.Start).ThenBy(m => m.Id).Take(NextPerFocusArea)
                 .Select(m => new { FocusAreaId = area.Id, m.Id, m.Title, m.Timing }))
-            .Aggregate((all, area) => all.Concat(area));
-        var nextRows = focusAreas.Count == 0 ? [] : await next.ToListAsync(cancellationToken);
+            .Aggregate((all, area) => all.Concat(area))
+            .ToListAsync(cancellationToken);
 
         Panels = focusAreas.Select(area => new FocusAreaPanel(
                 area,

@@ -33,6 +33,12 @@ public sealed class PreferencesModel(UserManager<ApplicationUser> users, OptOuts
             return RedirectToPage();
         }
 
+        // "receive" is a hidden true/false: anything else did not come from the page, and must not count as "no".
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+
         if (receive)
         {
             await optOuts.OptInAsync(email, cancellationToken);

@@ -55,6 +55,13 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator, IStringLocalize
 
         if (Type == "checkbox")
         {
+            // The generator converts the posted value to a boolean to tick the box again, and throws on
+            // anything else ("abc"): show the box as the model has it; the binding error stays in the summary.
+            if (entry?.AttemptedValue is { } attempted && !attempted.Split(',').All(v => bool.TryParse(v, out _)))
+            {
+                ViewContext.ViewData.ModelState.SetModelValue(fullName, For.Model, Convert.ToString(For.Model, System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             content.AppendHtml(ErrorMessage(id, errors, describedBy));
             var wrapper = new TagBuilder("div");
             wrapper.AddCssClass("form-group-checkbox");

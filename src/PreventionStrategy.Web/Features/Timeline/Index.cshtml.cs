@@ -50,6 +50,17 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, Display show
 
         FilterValues.DropInvalid(ModelState);
 
+        // A period outside the years a plan can have is dropped like an unbindable one: the window around it would run off the calendar.
+        if (Filter.From is { Year: < PlannedTiming.MinYear or > PlannedTiming.MaxYear })
+        {
+            Filter.From = null;
+        }
+
+        if (Filter.To is { Year: < PlannedTiming.MinYear or > PlannedTiming.MaxYear })
+        {
+            Filter.To = null;
+        }
+
         Filter.StrategyId = Strategy.Id;
         var today = clock.Today();
         var focusAreas = await db.FocusAreas.AsNoTracking()
