@@ -10,6 +10,7 @@ namespace PreventionStrategy.Web.Tests.Accessibility;
 /// summary at the top whose links lead to the fields, each invalid field marked aria-invalid and described by its
 /// message, and every field labelled.
 /// </summary>
+[Trait("Category", "Accessibility")]
 public sealed class FormErrorTests(DemoSite site) : IClassFixture<DemoSite>
 {
     public static TheoryData<string, string?, string, Dictionary<string, string>> InvalidForms => new()

@@ -14,6 +14,7 @@ namespace PreventionStrategy.Web.Tests.Browser;
 /// anonymous visitor meets. One browser context per role; collapsed &lt;details&gt; are opened first so the
 /// forms inside them are checked too.
 /// </summary>
+[Trait("Category", "Accessibility")]
 public sealed class AccessibilityTests(BrowserSite browser, ITestOutputHelper output) : IClassFixture<BrowserSite>
 {
     /// <summary>Entries of the access matrix that are not HTML pages of this site.</summary>
@@ -87,6 +88,13 @@ public sealed class AccessibilityTests(BrowserSite browser, ITestOutputHelper ou
             results.Add((form + " (errors)", await AuditAsync(page)));
         }
 
+        // The dashboard on a phone, with the menu drawer open.
+        await page.SetViewportSizeAsync(320, 800);
+        await OpenAsync(page, $"/Plans/Dashboard/{ids.Strategy}", 200);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Menu", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mobile-drawer")).ToBeVisibleAsync();
+        results.Add(("dashboard at 320 px, menu open", await Axe.AuditAsync(page)));
+
         output.WriteLine($"{email}: {results.Count} pages audited in {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.True(results.All(r => r.Item2.Count == 0), $"axe found WCAG 2.1 AA violations for {email}:" + Axe.Describe(results));
     }
@@ -117,6 +125,7 @@ public sealed class AccessibilityTests(BrowserSite browser, ITestOutputHelper ou
         results.Add(("unsubscribe, bad link", await OpenAndAuditAsync(page, "/Reminders/Unsubscribe?token=abc", expectedStatus: 404)));
 
         await OpenAsync(page, "/Identity/Account/Login", 200);
+        results.Add(("login, stylesheets", await Axe.AuditAsync(page, Axe.StylesheetRules)));
         await SubmitEmptyAsync(page);
         results.Add(("login (errors)", await AuditAsync(page)));
 

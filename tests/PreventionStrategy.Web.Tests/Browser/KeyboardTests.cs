@@ -11,6 +11,7 @@ namespace PreventionStrategy.Web.Tests.Browser;
 /// The site with a keyboard alone (WCAG 2.1.1, 2.4.1, 2.4.7): the skip link, a visible focus indicator on every
 /// tab stop, and a department head's status update from the dashboard without touching the mouse.
 /// </summary>
+[Trait("Category", "Accessibility")]
 public sealed class KeyboardTests(BrowserSite browser, ITestOutputHelper output) : IClassFixture<BrowserSite>
 {
     /// <summary>More tab stops than any page here has; a page that never lets go of focus fails instead of looping.</summary>
