@@ -181,6 +181,23 @@ public sealed class KeyboardTests(BrowserSite browser, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_timeline_chart_can_be_skipped_to_its_table()
+    {
+        var strategyId = await StrategyIdAsync();
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BrowserSite.SignInAsync(page, DemoUsers.Staff);
+        await page.GotoAsync($"/Timeline?strategyId={strategyId}");
+
+        await TabToAsync(page, "a", "Spring tidslinjens milepæle over og gå til tabellen");
+        var skip = await FocusedAsync(page);
+        Assert.True(skip is { OnScreen: true, Indicated: true }, $"the focused skip link must be visible: {skip?.Style}");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("<summary> \"Tidslinjen som tabel\"", (await FocusedAsync(page))?.Description);
+    }
+
+    [Fact]
     public async Task A_refused_form_focuses_its_error_summary_whose_links_lead_to_the_fields()
     {
         await using var context = await browser.NewContextAsync();
