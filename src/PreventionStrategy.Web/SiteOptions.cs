@@ -10,4 +10,13 @@ public sealed class SiteOptions
     [Required]
     [Url]
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
+    /// <summary>The public body that runs the site, named in the accessibility statement.</summary>
+    [Required]
+    public string Organisation { get; set; } = "Norddjurs Kommune";
+
+    /// <summary>Where people report accessibility problems; the accessibility statement gives it. A placeholder until the municipality names its own.</summary>
+    [Required]
+    [EmailAddress]
+    public string AccessibilityContactEmail { get; set; } = "webtilgaengelighed@norddjurs.dk";
 }

@@ -75,7 +75,8 @@ public sealed class BrowserSite : IAsyncLifetime
         await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync(email);
         await page.GetByLabel("Adgangskode", new() { Exact = true }).FillAsync(Pages.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log ind", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByText(email)).ToBeVisibleAsync();
+        // The header's name, not the copy in the (closed) mobile menu drawer.
+        await Assertions.Expect(page.Locator("strong.authority-name", new() { HasTextString = email })).ToBeVisibleAsync();
     }
 
     /// <summary>Script errors, console errors and failed requests while a test clicks through.</summary>

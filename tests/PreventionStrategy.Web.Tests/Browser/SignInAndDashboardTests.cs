@@ -41,7 +41,7 @@ public sealed class SignInAndDashboardTests(BrowserSite browser, ITestOutputHelp
             // Back on the front page, signed in, with the demo plan listed.
             step = "2-front-page";
             await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"^https?://[^/]+/(\?.*)?$"));
-            await Assertions.Expect(page.GetByText(DemoUsers.DepartmentHead)).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("header strong.authority-name")).ToHaveTextAsync(DemoUsers.DepartmentHead);
             var strategyLink = page.GetByRole(AriaRole.Link, new() { Name = StrategyName, Exact = true });
             await Assertions.Expect(strategyLink).ToBeVisibleAsync();
             await ScreenshotAsync(page, step);

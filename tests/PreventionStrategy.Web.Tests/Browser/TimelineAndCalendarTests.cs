@@ -27,7 +27,7 @@ public sealed class TimelineAndCalendarTests(BrowserSite browser) : IClassFixtur
         await page.GotoAsync($"/Plans/Dashboard/{strategyId}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Tidslinje", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Tidslinje" })).ToBeVisibleAsync();
-        var chart = page.GetByRole(AriaRole.Img, new() { Name = "Tidslinje for Forebyggende strategi for anbringelsesområdet" });
+        var chart = page.GetByRole(AriaRole.Group, new() { Name = "Tidslinje for Forebyggende strategi for anbringelsesområdet" });
         await Assertions.Expect(chart).ToBeVisibleAsync();
         var taskForce = chart.Locator("g.timeline-item").Filter(new() { HasText = "Task force til udsatte unge" });
         await Assertions.Expect(taskForce).ToHaveCountAsync(1);

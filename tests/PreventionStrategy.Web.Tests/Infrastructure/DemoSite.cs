@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using PreventionStrategy.Web.Data;
 
 namespace PreventionStrategy.Web.Tests.Infrastructure;
 
@@ -20,8 +21,19 @@ public sealed class DemoSite : SiteFactory, IAsyncLifetime
     {
         _ = Server; // starts the host: migrates and seeds
         await using var db = CreateDbContext();
+        Ids = await DemoIds.LoadAsync(db);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+}
+
+public sealed record DemoIds(int Strategy, int Milestone, int FocusArea, int Stakeholder, int BudgetInitiative, int Committee, string StaffUser)
+{
+    /// <summary>The first of each kind in the demo's first strategy: the pages tests address.</summary>
+    public static async Task<DemoIds> LoadAsync(AppDbContext db)
+    {
         var strategy = await db.Strategies.OrderBy(s => s.Id).FirstAsync();
-        Ids = new DemoIds(
+        return new DemoIds(
             strategy.Id,
             await db.Milestones.Where(m => m.StrategyId == strategy.Id).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
             await db.FocusAreas.Where(f => f.StrategyId == strategy.Id).OrderBy(f => f.SortOrder).Select(f => f.Id).FirstAsync(),
@@ -30,8 +42,4 @@ public sealed class DemoSite : SiteFactory, IAsyncLifetime
             await db.Committees.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
             await db.Users.Where(u => u.Email == DemoUsers.Staff).Select(u => u.Id).FirstAsync());
     }
-
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 }
-
-public sealed record DemoIds(int Strategy, int Milestone, int FocusArea, int Stakeholder, int BudgetInitiative, int Committee, string StaffUser);

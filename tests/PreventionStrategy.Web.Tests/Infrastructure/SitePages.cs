@@ -7,6 +7,9 @@ namespace PreventionStrategy.Web.Tests.Infrastructure;
 /// </summary>
 public static class SitePages
 {
+    /// <summary>Anyone, signed in or not.</summary>
+    public const string Anonymous = "anonymous";
+
     public const string Everyone = "everyone";
     public const string AdminOnly = "admin";
 
@@ -63,6 +66,7 @@ public static class SitePages
         ("/Identity/TwoFactor", Everyone),
         ("/Identity/TwoFactor/Enable", Everyone),
         ("/Identity/TwoFactor/RecoveryCodes", Everyone),
+        ("/Accessibility", Anonymous),
     ];
 
     public static string Resolve(string template, DemoIds ids) => template

@@ -26,15 +26,18 @@ public static class TimelineSvg
         foreach (var item in chart.Items)
         {
             var centre = item.Y + (TimelineChart.RowHeight / 2);
-            var title = item.Title.Length > TimelineChart.MaxLabelCharacters ? item.Title[..(TimelineChart.MaxLabelCharacters - 1)] + "…" : item.Title;
-            svg.Append("<a href=\"").Append(Encoder.Encode(detailsUrl(item.MilestoneId))).Append("\">")
+            var title = Shorten(item.Title);
+            var name = Encoder.Encode($"{item.Title} – {timingTexts[item.MilestoneId]} – {statusTexts[item.Status]}");
+
+            // The link's name is the whole title, timing and status, not the drawn label (cut short, with a status symbol).
+            svg.Append("<a href=\"").Append(Encoder.Encode(detailsUrl(item.MilestoneId))).Append("\" aria-label=\"").Append(name).Append("\">")
                 .Append("<g class=\"timeline-item\" data-milestone-id=\"").Append(item.MilestoneId.ToString(CultureInfo.InvariantCulture))
                 .Append("\" data-lane=\"").Append(Encoder.Encode(item.LaneKey))
                 .Append("\" data-start=\"").Append(Iso(item.Start))
                 .Append("\" data-end=\"").Append(Iso(item.End))
                 .Append("\" data-kind=\"").Append(item.IsPoint ? "point" : "bar")
                 .Append("\" data-status=\"").Append(item.Status).Append("\">")
-                .Append("<title>").Append(Encoder.Encode($"{item.Title} – {timingTexts[item.MilestoneId]} – {statusTexts[item.Status]}")).Append("</title>");
+                .Append("<title>").Append(name).Append("</title>");
             if (item.IsPoint)
             {
                 svg.Append("<path class=\"timeline-mark status-").Append(item.Status).Append("\" d=\"").Append(TimelineMarks.Path(item.Status, item.X, centre, 7)).Append("\" />");
@@ -66,7 +69,7 @@ public static class TimelineSvg
         {
             html.Append("<tr><td><a href=\"").Append(Encoder.Encode(detailsUrl(item.MilestoneId))).Append("\">").Append(Encoder.Encode(item.Title)).Append("</a></td><td>")
                 .Append(Encoder.Encode(timingTexts[item.MilestoneId])).Append("</td><td>")
-                .Append(TimelineMarks.Symbol(item.Status)).Append(' ').Append(Encoder.Encode(statusTexts[item.Status])).Append("</td></tr>\n");
+                .Append("<span aria-hidden=\"true\">").Append(TimelineMarks.Symbol(item.Status)).Append("</span> ").Append(Encoder.Encode(statusTexts[item.Status])).Append("</td></tr>\n");
         }
 
         return new HtmlString(html.ToString());
@@ -75,6 +78,22 @@ public static class TimelineSvg
     /// <summary>One SVG text element, with an optional tooltip (the whole of a shortened label).</summary>
     public static IHtmlContent Text(string cssClass, double x, double y, string content, string? title = null) =>
         new HtmlString(AppendText(new StringBuilder(), cssClass, x, y, content, title).ToString());
+
+    /// <summary>
+    /// A title that fits the chart, cut after a whole word: the drawn label must read as the start of the link's name
+    /// (WCAG 2.5.3, label in name), and half a word is not.
+    /// </summary>
+    public static string Shorten(string title)
+    {
+        if (title.Length <= TimelineChart.MaxLabelCharacters)
+        {
+            return title;
+        }
+
+        var cut = title[..(TimelineChart.MaxLabelCharacters - 1)];
+        var space = cut.LastIndexOf(' ');
+        return (space > TimelineChart.MaxLabelCharacters / 2 ? cut[..space] : cut).TrimEnd(' ', ',', '-', '–') + "…";
+    }
 
     /// <summary>A coordinate as SVG wants it: invariant culture, one decimal at most.</summary>
     public static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);

@@ -1,0 +1,80 @@
+using Microsoft.Playwright;
+using PreventionStrategy.Web.Tests.Access;
+using PreventionStrategy.Web.Tests.Infrastructure;
+
+namespace PreventionStrategy.Web.Tests.Browser;
+
+/// <summary>
+/// Reflow (WCAG 1.4.10): at 320 CSS pixels wide, what a phone shows and what 400 % zoom on a desktop comes to, no page
+/// scrolls sideways (wide tables scroll inside their own box) and nothing the header offers is lost.
+/// </summary>
+[Trait("Category", "Accessibility")]
+public sealed class ReflowTests(BrowserSite browser) : IClassFixture<BrowserSite>
+{
+    private const int Width = 320;
+
+    [Fact]
+    public async Task No_page_scrolls_sideways_at_320_pixels()
+    {
+        DemoIds ids;
+        await using (var db = browser.Site.CreateDbContext())
+        {
+            ids = await DemoIds.LoadAsync(db);
+        }
+
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        await page.SetViewportSizeAsync(Width, 800);
+        await CheckAsync(page, "/Identity/Account/Login", problems);
+        await CheckAsync(page, "/Accessibility", problems);
+
+        // The administrator opens every page there is (signing in at desktop width, where the header shows who is signed in).
+        await page.SetViewportSizeAsync(1280, 900);
+        await BrowserSite.SignInAsync(page, DemoUsers.Administrator);
+        await page.SetViewportSizeAsync(Width, 800);
+        var pages = AccessMatrixTests.Pages
+            .Select(row => AccessMatrixTests.Resolve((string)row[0], ids))
+            .Where(url => !url.Contains("handler=") && !url.StartsWith("/hangfire", StringComparison.Ordinal))
+            .Append($"/Calendar?strategyId={ids.Strategy}&year=2024&month=12");
+        foreach (var url in pages)
+        {
+            await CheckAsync(page, url, problems);
+        }
+
+        Assert.True(problems.Count == 0, $"Pages wider than {Width} px:\n" + string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task At_320_pixels_the_menu_drawer_offers_what_the_header_does()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(Width, 800);
+        await page.GotoAsync("/Identity/Account/Login");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "English" })).ToBeVisibleAsync();
+
+        await page.SetViewportSizeAsync(1280, 900);
+        await BrowserSite.SignInAsync(page, DemoUsers.Staff);
+        await page.SetViewportSizeAsync(Width, 800);
+        await page.GotoAsync("/");
+        var signOut = page.GetByRole(AriaRole.Button, new() { Name = "Log ud", Exact = true });
+        await Assertions.Expect(signOut).Not.ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Menu", Exact = true }).PressAsync("Enter");
+        await Assertions.Expect(signOut).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "English" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Mine påmindelser" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".mobile-drawer").GetByText(DemoUsers.Staff)).ToBeVisibleAsync();
+    }
+
+    private static async Task CheckAsync(IPage page, string url, List<string> problems)
+    {
+        await page.GotoAsync(url);
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        if (width > Width)
+        {
+            problems.Add($"{url}: {width} px");
+        }
+    }
+}
