@@ -59,7 +59,7 @@ public sealed class TwoFactorBrowserTests(BrowserSite browser, ITestOutputHelper
             await page.GetByRole(AriaRole.Button, new() { Name = "Log ind", Exact = true }).ClickAsync();
 
             step = "6-signed-in";
-            await Assertions.Expect(page.GetByText(DemoUsers.DepartmentHead)).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("strong.authority-name", new() { HasTextString = DemoUsers.DepartmentHead })).ToBeVisibleAsync();
             await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"^https?://[^/]+/(\?.*)?$"));
 
             Assert.True(problems.Count == 0, "The browser met errors on the way:\n" + string.Join("\n", problems));
