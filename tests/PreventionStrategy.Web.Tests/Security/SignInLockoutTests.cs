@@ -51,6 +51,13 @@ public sealed class SignInLockoutTests(DemoSite site) : IClassFixture<DemoSite>
         var failure = await db.AuditEntries.FirstAsync(e => e.Action == AuditAction.SignInFailed && e.EntityId == unknown);
         Assert.Null(failure.UserId);
         Assert.Contains("Ukendt", failure.Changes);
+
+        // Nobody was signed in: the trail says so rather than blaming "System".
+        var admin = await site.ClientFor(DemoUsers.Administrator);
+        var trail = await admin.GetDocumentAsync($"/Audit?type=Security&q={Uri.EscapeDataString(unknown)}");
+        var row = trail.QuerySelectorAll("tbody tr").First();
+        Assert.Contains("Ikke logget ind", row.TextContent);
+        Assert.Contains("Mislykket login", row.TextContent);
     }
 
     [Fact]

@@ -95,8 +95,8 @@ public sealed class IndexModel(AppDbContext db, Display show, IStringLocalizer<S
     };
 
     private string UserText(AuditEntry entry) =>
-        entry.UserId is null && (entry.UserName is null || entry.UserName == AuditInterceptor.SystemUserName)
-            ? localizer["Audit.System"]
+        entry.UserId is null && entry.UserName == SecurityEvents.AnonymousUserName ? localizer["Audit.Anonymous"]
+            : entry.UserId is null && (entry.UserName is null || entry.UserName == AuditInterceptor.SystemUserName) ? localizer["Audit.System"]
             : entry.UserName ?? entry.UserId ?? string.Empty;
 
     private string? Link(AuditEntry entry, IReadOnlyDictionary<int, bool> milestones)

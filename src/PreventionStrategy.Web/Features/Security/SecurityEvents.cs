@@ -12,6 +12,9 @@ public sealed class SecurityEvents(AppDbContext db, IHttpContextAccessor http, T
 {
     public const string EntityType = "Security";
 
+    /// <summary>The user name recorded when nobody was signed in (a failed sign-in, a reset request): a person, not the system.</summary>
+    public const string AnonymousUserName = "anonymous";
+
     /// <param name="subjectId">The user the event is about (the id), or the e-mail address tried when no such user exists.</param>
     /// <param name="subjectLabel">A readable name for the subject: the user's e-mail.</param>
     /// <param name="details">What the trail's changes column shows: a role's old and new value, or a <see cref="AuditChange.Kinds.Fact"/> such as the refused page.</param>
@@ -23,7 +26,7 @@ public sealed class SecurityEvents(AppDbContext db, IHttpContextAccessor http, T
         {
             AtUtc = clock.GetUtcNow().UtcDateTime,
             UserId = actor?.FindFirstValue(ClaimTypes.NameIdentifier),
-            UserName = actor?.Identity?.Name ?? AuditInterceptor.SystemUserName,
+            UserName = actor?.Identity?.Name ?? AnonymousUserName,
             EntityType = EntityType,
             EntityId = Truncate(subjectId ?? "-", 100),
             Action = action,
