@@ -10,6 +10,8 @@ namespace PreventionStrategy.Web.Tests.Browser;
 /// <summary>The quick status update in a real browser: from the milestone list to the history and the dashboard.</summary>
 public sealed class QuickUpdateTests(BrowserSite browser, ITestOutputHelper output) : IClassFixture<BrowserSite>
 {
+    private readonly Screenshots screenshots = new(output, "QuickUpdate");
+
     private const string Comment = "Rekrutteringen af medarbejdere til task forcen trækker ud.";
 
     [Fact]
@@ -41,7 +43,7 @@ public sealed class QuickUpdateTests(BrowserSite browser, ITestOutputHelper outp
             await Assertions.Expect(status).ToBeVisibleAsync();
             await status.SelectOptionAsync(new SelectOptionValue { Label = "I risiko" });
             await row.GetByLabel("Kommentar", new() { Exact = true }).FillAsync(Comment);
-            await ScreenshotAsync(page, step);
+            await screenshots.TakeAsync(page, step);
             await row.GetByRole(AriaRole.Button, new() { Name = "Gem status", Exact = true }).ClickAsync();
 
             // Back on the same filtered list, with the success message and the new status.
@@ -49,7 +51,7 @@ public sealed class QuickUpdateTests(BrowserSite browser, ITestOutputHelper outp
             await Assertions.Expect(page).ToHaveURLAsync(new Uri(browser.RootUri, listPath).ToString());
             await Assertions.Expect(page.Locator(".alert-success")).ToHaveTextAsync($"Status for \"{title}\" er nu \"I risiko\".");
             await Assertions.Expect(row.Locator(".status-badge")).ToHaveTextAsync("I risiko");
-            await ScreenshotAsync(page, step);
+            await screenshots.TakeAsync(page, step);
 
             // The milestone's history.
             step = "4-history";
@@ -60,7 +62,7 @@ public sealed class QuickUpdateTests(BrowserSite browser, ITestOutputHelper outp
             await Assertions.Expect(entry).ToHaveCountAsync(1);
             await Assertions.Expect(entry).ToContainTextAsync("Lars Leder");
             await Assertions.Expect(entry.Locator(".status-badge")).ToHaveTextAsync(["Planlagt", "I risiko"]);
-            await ScreenshotAsync(page, step);
+            await screenshots.TakeAsync(page, step);
 
             // The dashboard's list of milestones at risk or delayed.
             step = "5-dashboard";
@@ -68,7 +70,7 @@ public sealed class QuickUpdateTests(BrowserSite browser, ITestOutputHelper outp
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2, NameRegex = new Regex(@"^Milepæle i risiko eller forsinket \(\d+\)$") })).ToBeVisibleAsync();
             var atRisk = page.GetByRole(AriaRole.Table, new() { Name = "Milepæle i risiko eller forsinket", Exact = true });
             await Assertions.Expect(atRisk.GetByRole(AriaRole.Link, new() { Name = title, Exact = true })).ToBeVisibleAsync();
-            await ScreenshotAsync(page, step);
+            await screenshots.TakeAsync(page, step);
 
             // And in the database: the update as it was made.
             await using var db = browser.Site.CreateDbContext();
@@ -80,7 +82,7 @@ public sealed class QuickUpdateTests(BrowserSite browser, ITestOutputHelper outp
         }
         finally
         {
-            await TryScreenshotAsync(page, step);
+            await screenshots.TryTakeAsync(page, step);
         }
     }
 
@@ -117,7 +119,7 @@ public sealed class QuickUpdateTests(BrowserSite browser, ITestOutputHelper outp
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = $"Opdatér status: {title}", Exact = true })).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("#error-summary")).ToContainTextAsync("Skriv en kommentar, når status er \"Forsinket\".");
             await Assertions.Expect(page.GetByLabel("Status", new() { Exact = true })).ToHaveValueAsync(nameof(MilestoneStatus.Delayed));
-            await ScreenshotAsync(page, step);
+            await screenshots.TakeAsync(page, step);
             await page.GetByLabel("Kommentar", new() { Exact = true }).FillAsync("Flyttet, lokalet var dobbeltbooket.");
             await page.GetByRole(AriaRole.Button, new() { Name = "Gem status", Exact = true }).ClickAsync();
 
@@ -131,7 +133,7 @@ public sealed class QuickUpdateTests(BrowserSite browser, ITestOutputHelper outp
         }
         finally
         {
-            await TryScreenshotAsync(page, step);
+            await screenshots.TryTakeAsync(page, step);
         }
     }
 
@@ -140,31 +142,5 @@ public sealed class QuickUpdateTests(BrowserSite browser, ITestOutputHelper outp
         await using var db = browser.Site.CreateDbContext();
         var milestone = await db.Milestones.AsNoTracking().SingleAsync(m => m.Title == title);
         return (milestone.StrategyId, milestone.Id);
-    }
-
-    private async Task TryScreenshotAsync(IPage page, string step)
-    {
-        try
-        {
-            await ScreenshotAsync(page, step);
-        }
-        catch (PlaywrightException e)
-        {
-            output.WriteLine($"No screenshot of step {step}: {e.Message}");
-        }
-    }
-
-    /// <summary>A full-page screenshot in the test project's output folder: bin/…/screenshots/QuickUpdate-{step}.png.</summary>
-    private async Task ScreenshotAsync(IPage page, string step)
-    {
-        if (page.IsClosed)
-        {
-            return;
-        }
-
-        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-        var file = Path.Combine(folder, $"QuickUpdate-{step}.png");
-        await page.ScreenshotAsync(new() { Path = file, FullPage = true });
-        output.WriteLine($"Screenshot: {file}");
     }
 }

@@ -8,6 +8,8 @@ namespace PreventionStrategy.Web.Tests.Browser;
 /// <summary>The site in a real browser: what a person sees and clicks, with its styles and scripts.</summary>
 public sealed class SignInAndDashboardTests(BrowserSite browser, ITestOutputHelper output) : IClassFixture<BrowserSite>
 {
+    private readonly Screenshots screenshots = new(output, nameof(Department_head_signs_in_and_sees_the_Norddjurs_dashboard));
+
     private const string StrategyName = "Forebyggende strategi for anbringelsesområdet";
 
     private static readonly string[] FocusAreas =
@@ -35,7 +37,7 @@ public sealed class SignInAndDashboardTests(BrowserSite browser, ITestOutputHelp
             await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Identity/Account/Login", RegexOptions.IgnoreCase));
             await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync(DemoUsers.DepartmentHead);
             await page.GetByLabel("Adgangskode", new() { Exact = true }).FillAsync(Pages.DemoPassword);
-            await ScreenshotAsync(page, step);
+            await screenshots.TakeAsync(page, step);
             await page.GetByRole(AriaRole.Button, new() { Name = "Log ind", Exact = true }).ClickAsync();
 
             // Back on the front page, signed in, with the demo plan listed.
@@ -44,7 +46,7 @@ public sealed class SignInAndDashboardTests(BrowserSite browser, ITestOutputHelp
             await Assertions.Expect(page.Locator("header strong.authority-name")).ToHaveTextAsync(DemoUsers.DepartmentHead);
             var strategyLink = page.GetByRole(AriaRole.Link, new() { Name = StrategyName, Exact = true });
             await Assertions.Expect(strategyLink).ToBeVisibleAsync();
-            await ScreenshotAsync(page, step);
+            await screenshots.TakeAsync(page, step);
             await strategyLink.ClickAsync();
 
             // The dashboard: the three focus areas, each with its count per status.
@@ -67,14 +69,7 @@ public sealed class SignInAndDashboardTests(BrowserSite browser, ITestOutputHelp
         finally
         {
             // For people to look at (not asserted); on a failure it shows the page the test stopped on.
-            try
-            {
-                await ScreenshotAsync(page, step);
-            }
-            catch (PlaywrightException e)
-            {
-                output.WriteLine($"No screenshot of step {step}: {e.Message}");
-            }
+            await screenshots.TryTakeAsync(page, step);
         }
     }
 
@@ -82,19 +77,5 @@ public sealed class SignInAndDashboardTests(BrowserSite browser, ITestOutputHelp
     {
         await Assertions.Expect(container).ToHaveCountAsync(1);
         await Assertions.Expect(container.Locator(".status-badge")).ToHaveTextAsync(StatusLabels);
-    }
-
-    /// <summary>A full-page screenshot in the test project's output folder: bin/…/screenshots/{test}-{step}.png.</summary>
-    private async Task ScreenshotAsync(IPage page, string step)
-    {
-        if (page.IsClosed)
-        {
-            return;
-        }
-
-        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-        var file = Path.Combine(folder, $"{nameof(Department_head_signs_in_and_sees_the_Norddjurs_dashboard)}-{step}.png");
-        await page.ScreenshotAsync(new() { Path = file, FullPage = true });
-        output.WriteLine($"Screenshot: {file}");
     }
 }

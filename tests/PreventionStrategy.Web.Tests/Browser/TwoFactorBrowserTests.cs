@@ -8,6 +8,8 @@ namespace PreventionStrategy.Web.Tests.Browser;
 /// <summary>Turning on two-factor authentication the way a person does: read the key off the page, type the app's code.</summary>
 public sealed class TwoFactorBrowserTests(BrowserSite browser, ITestOutputHelper output) : IClassFixture<BrowserSite>
 {
+    private readonly Screenshots screenshots = new(output, nameof(Department_head_turns_on_two_factor_with_the_key_on_the_page_and_signs_in_again_with_a_code));
+
     [Fact]
     public async Task Department_head_turns_on_two_factor_with_the_key_on_the_page_and_signs_in_again_with_a_code()
     {
@@ -32,7 +34,7 @@ public sealed class TwoFactorBrowserTests(BrowserSite browser, ITestOutputHelper
             await Assertions.Expect(qr).ToBeVisibleAsync();
             var box = await qr.Locator("svg").BoundingBoxAsync();
             Assert.True(box is { Width: > 150 and < 400 } && Math.Abs(box.Width - box.Height) < 1, $"The QR code is drawn {box?.Width}x{box?.Height}");
-            await ScreenshotAsync(page, step);
+            await screenshots.TakeAsync(page, step);
             var key = (await page.Locator("#authenticator-key").InnerTextAsync()).Replace(" ", string.Empty);
             await page.GetByLabel("Kode fra godkenderappen").FillAsync(Totp.Code(key));
             await page.GetByRole(AriaRole.Button, new() { Name = "Bekræft og slå til", Exact = true }).ClickAsync();
@@ -41,7 +43,7 @@ public sealed class TwoFactorBrowserTests(BrowserSite browser, ITestOutputHelper
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Dine gendannelseskoder" })).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator(".alert-success")).ToContainTextAsync("To-trinsbekræftelse er slået til.");
             await Assertions.Expect(page.Locator(".recovery-codes li")).ToHaveCountAsync(10);
-            await ScreenshotAsync(page, step);
+            await screenshots.TakeAsync(page, step);
 
             step = "4-sign-out";
             await page.GetByRole(AriaRole.Button, new() { Name = "Log ud", Exact = true }).ClickAsync();
@@ -54,7 +56,7 @@ public sealed class TwoFactorBrowserTests(BrowserSite browser, ITestOutputHelper
             await page.GetByRole(AriaRole.Button, new() { Name = "Log ind", Exact = true }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Indtast kode" })).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Brug en gendannelseskode" })).ToBeVisibleAsync();
-            await ScreenshotAsync(page, step);
+            await screenshots.TakeAsync(page, step);
             await page.GetByLabel("Kode fra godkenderappen").FillAsync(Totp.Code(key));
             await page.GetByRole(AriaRole.Button, new() { Name = "Log ind", Exact = true }).ClickAsync();
 
@@ -66,28 +68,7 @@ public sealed class TwoFactorBrowserTests(BrowserSite browser, ITestOutputHelper
         }
         finally
         {
-            try
-            {
-                await ScreenshotAsync(page, step);
-            }
-            catch (PlaywrightException e)
-            {
-                output.WriteLine($"No screenshot of step {step}: {e.Message}");
-            }
+            await screenshots.TryTakeAsync(page, step);
         }
-    }
-
-    /// <summary>A full-page screenshot in the test project's output folder: bin/…/screenshots/{test}-{step}.png.</summary>
-    private async Task ScreenshotAsync(IPage page, string step)
-    {
-        if (page.IsClosed)
-        {
-            return;
-        }
-
-        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-        var file = Path.Combine(folder, $"{nameof(Department_head_turns_on_two_factor_with_the_key_on_the_page_and_signs_in_again_with_a_code)}-{step}.png");
-        await page.ScreenshotAsync(new() { Path = file, FullPage = true });
-        output.WriteLine($"Screenshot: {file}");
     }
 }
