@@ -148,12 +148,11 @@ public static class SiteComposition
         services.AddAntiforgery(options => options.Cookie.Name = "PreventionStrategy.Antiforgery");
 
         // Every cookie the site sets (sign-in, antiforgery, language, messages) is HttpOnly, SameSite=Lax, and Secure over HTTPS.
-        var requireHttps = configuration.GetSection(SecurityOptions.Section).GetValue(nameof(SecurityOptions.RequireHttps), defaultValue: true);
-        services.Configure<CookiePolicyOptions>(options =>
+        services.AddOptions<CookiePolicyOptions>().Configure<IOptions<SecurityOptions>>((cookies, security) =>
         {
-            options.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
-            options.MinimumSameSitePolicy = SameSiteMode.Lax;
-            options.Secure = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            cookies.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
+            cookies.MinimumSameSitePolicy = SameSiteMode.Lax;
+            cookies.Secure = security.Value.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddSignInRateLimit();

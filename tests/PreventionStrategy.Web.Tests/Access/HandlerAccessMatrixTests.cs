@@ -61,11 +61,10 @@ public sealed class HandlerAccessMatrixTests(DemoSite site) : IClassFixture<Demo
     [MemberData(nameof(Handlers))]
     public async Task Each_handler_is_reached_by_the_roles_it_allows_and_refused_to_the_others(string template, string allowed)
     {
-        var url = Resolve(template);
+        var url = SitePages.Resolve(template, site.Ids);
         foreach (var email in DemoUsers.All)
         {
-            var client = await site.ClientFor(email);
-            var response = await PostAsync(client, url);
+            var response = await PostAsync(await site.ClientFor(email), url);
             var may = allowed is Everyone or Anonymous || email == DemoUsers.Administrator || (allowed == Owners && email == DemoUsers.DepartmentHead);
             var status = (int)response.StatusCode;
             if (may)
@@ -98,9 +97,4 @@ public sealed class HandlerAccessMatrixTests(DemoSite site) : IClassFixture<Demo
         var token = page.QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         return await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
     }
-
-    private string Resolve(string template) => template
-        .Replace("{strategy}", site.Ids.Strategy.ToString())
-        .Replace("{milestone}", site.Ids.Milestone.ToString())
-        .Replace("{committee}", site.Ids.Committee.ToString());
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
-using PreventionStrategy.Web.Tests.Access;
 using PreventionStrategy.Web.Tests.Infrastructure;
 
 namespace PreventionStrategy.Web.Tests.Security;
@@ -18,7 +17,7 @@ public sealed class AntiforgeryTests(DemoSite site) : IClassFixture<DemoSite>
         var before = await CountsAsync();
         var checkedForms = new HashSet<string>();
 
-        foreach (var url in AccessMatrixTests.Pages.Select(row => (string)row[0]).Select(Resolve).Where(u => !u.Contains("handler=", StringComparison.Ordinal) && u != "/hangfire"))
+        foreach (var url in SitePages.All.Select(p => SitePages.Resolve(p.Template, site.Ids)).Where(u => !u.Contains("handler=", StringComparison.Ordinal) && u != "/hangfire"))
         {
             var page = await admin.GetDocumentAsync(url);
             foreach (var form in page.QuerySelectorAll("form").OfType<IHtmlFormElement>().Where(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase)))
@@ -54,13 +53,4 @@ public sealed class AntiforgeryTests(DemoSite site) : IClassFixture<DemoSite>
             await db.Stakeholders.CountAsync(), await db.Committees.CountAsync(), await db.BudgetInitiatives.CountAsync(), await db.Users.CountAsync(),
             await db.Deliveries.CountAsync(), await db.CommitteeBriefings.CountAsync(), await db.AuditEntries.Where(e => e.EntityType != "Security").CountAsync());
     }
-
-    private string Resolve(string template) => template
-        .Replace("{strategy}", site.Ids.Strategy.ToString())
-        .Replace("{milestone}", site.Ids.Milestone.ToString())
-        .Replace("{focusArea}", site.Ids.FocusArea.ToString())
-        .Replace("{stakeholder}", site.Ids.Stakeholder.ToString())
-        .Replace("{budget}", site.Ids.BudgetInitiative.ToString())
-        .Replace("{committee}", site.Ids.Committee.ToString())
-        .Replace("{staffUser}", site.Ids.StaffUser);
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Audit;
+using PreventionStrategy.Web.Features.Identity;
 
 namespace PreventionStrategy.Web.Features.Security;
 
@@ -49,8 +50,12 @@ public sealed class SecurityEvents(AppDbContext db, IHttpContextAccessor http, T
         logger.LogInformation("Security event {Action} for {Subject} from {Address}", action, entry.EntityId, entry.IpAddress);
     }
 
+    /// <summary>An event about whoever an address typed into a form belongs to: the user when there is one, else the address itself (if it looks like one).</summary>
+    public Task RecordAsync(AuditAction action, ApplicationUser? user, string typedEmail, params AuditChange[] details) =>
+        RecordAsync(action, user?.Id ?? SafeEmail(typedEmail), user?.Email ?? SafeEmail(typedEmail), details);
+
     /// <summary>Only something shaped like an e-mail address is kept of what an unknown user typed: people type passwords into the wrong box.</summary>
-    public static string? SafeEmail(string? typed) =>
+    private static string? SafeEmail(string? typed) =>
         typed is { Length: <= 256 } && typed.Contains('@', StringComparison.Ordinal) && !typed.Any(char.IsWhiteSpace) ? typed.Trim().ToLowerInvariant() : null;
 
     public static AuditChange Fact(string field, string value) => new(field, null, value, AuditChange.Kinds.Fact);

@@ -40,7 +40,7 @@ public sealed class ForgotPasswordModel(UserManager<ApplicationUser> users, User
             await invitations.SendPasswordResetAsync(user, cancellationToken);
         }
 
-        await events.RecordAsync(AuditAction.PasswordResetRequested, user?.Id ?? SecurityEvents.SafeEmail(Input.Email), user?.Email ?? SecurityEvents.SafeEmail(Input.Email));
+        await events.RecordAsync(AuditAction.PasswordResetRequested, user, Input.Email);
         Sent = true;
         return Page();
     }

@@ -54,8 +54,7 @@ public sealed class LoginModel(
         {
             users.PasswordHasher.VerifyHashedPassword(new ApplicationUser { FullName = string.Empty }, DecoyHash.Value, Input.Password);
             var locked = unknownFailures.Fail(Input.Email);
-            await events.RecordAsync(AuditAction.SignInFailed, user?.Id ?? SecurityEvents.SafeEmail(Input.Email), user?.Email ?? SecurityEvents.SafeEmail(Input.Email),
-                SecurityEvents.Fact("Reason", localizer[user is null ? "Security.UnknownUser" : "Security.DisabledUser"]));
+            await events.RecordAsync(AuditAction.SignInFailed, user, Input.Email, SecurityEvents.Fact("Reason", localizer[user is null ? "Security.UnknownUser" : "Security.DisabledUser"]));
             return Refused(locked);
         }
 

@@ -58,16 +58,7 @@ public sealed class LoginWithCodeModel(SignInManager<ApplicationUser> signIn, Se
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        await events.RecordAsync(result.IsLockedOut ? AuditAction.LockedOut : AuditAction.TwoFactorFailed, user.Id, user.Email, SecurityEvents.Fact("Reason", localizer["Security.WrongAuthenticatorCode"]));
-        if (result.IsLockedOut)
-        {
-            ModelState.AddModelError(string.Empty, localizer[SecondStep.LockedOutMessage]);
-        }
-        else
-        {
-            ModelState.AddModelError("Input.Code", localizer["TwoFactor.WrongCode"]);
-        }
-
+        await SecondStep.RefuseWrongCodeAsync(this, events, localizer, user, result.IsLockedOut, "Security.WrongAuthenticatorCode", "TwoFactor.WrongCode");
         return Page();
     }
 }
@@ -83,12 +74,27 @@ public sealed class LoginWithCodeInput
     public bool RememberMachine { get; set; }
 }
 
-/// <summary>What the second step of signing in shares with the first.</summary>
+/// <summary>What the two pages of the second step of signing in (a code, a recovery code) share.</summary>
 internal static class SecondStep
 {
     /// <summary>
-    /// The message the Login page gives a locked (or disabled) account: the same words here, so the
-    /// second step tells an attacker nothing the first does not. Follow the Login page if it changes.
+    /// The message for a locked (or disabled) account: the same on both pages, and it does not say
+    /// which of the two, nor whether the code was right.
     /// </summary>
     public const string LockedOutMessage = "TwoFactor.LockedOut";
+
+    /// <summary>A wrong code: recorded in the audit trail, and the page's message, which is the lock-out's once the account is locked.</summary>
+    public static async Task RefuseWrongCodeAsync(
+        PageModel page, SecurityEvents events, IStringLocalizer<SharedResource> localizer, ApplicationUser user, bool lockedOut, string reasonKey, string wrongCodeKey)
+    {
+        await events.RecordAsync(lockedOut ? AuditAction.LockedOut : AuditAction.TwoFactorFailed, user.Id, user.Email, SecurityEvents.Fact("Reason", localizer[reasonKey]));
+        if (lockedOut)
+        {
+            page.ModelState.AddModelError(string.Empty, localizer[LockedOutMessage]);
+        }
+        else
+        {
+            page.ModelState.AddModelError("Input.Code", localizer[wrongCodeKey]);
+        }
+    }
 }

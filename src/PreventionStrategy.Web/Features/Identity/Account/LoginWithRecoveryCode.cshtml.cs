@@ -61,17 +61,7 @@ public sealed class LoginWithRecoveryCodeModel(
         }
 
         await users.AccessFailedAsync(user);
-        var locked = await users.IsLockedOutAsync(user);
-        await events.RecordAsync(locked ? AuditAction.LockedOut : AuditAction.TwoFactorFailed, user.Id, user.Email, SecurityEvents.Fact("Reason", localizer["Security.WrongRecoveryCode"]));
-        if (locked)
-        {
-            ModelState.AddModelError(string.Empty, localizer[SecondStep.LockedOutMessage]);
-        }
-        else
-        {
-            ModelState.AddModelError("Input.Code", localizer["LoginWithRecoveryCode.WrongCode"]);
-        }
-
+        await SecondStep.RefuseWrongCodeAsync(this, events, localizer, user, await users.IsLockedOutAsync(user), "Security.WrongRecoveryCode", "LoginWithRecoveryCode.WrongCode");
         return Page();
     }
 }
