@@ -147,12 +147,7 @@ public sealed class TwoFactorTests(DemoSite site) : IClassFixture<DemoSite>
 
         // Even the right code is refused now.
         var locked = await client.SubmitAsync(codeUrl, new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key) });
-        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
-        Assert.Contains(
-            "Der har været for mange forkerte forsøg, og kontoen er midlertidigt spærret. Prøv igen senere.",
-            (await locked.ParseAsync()).ErrorMessages());
-        await using var db = site.CreateDbContext();
-        Assert.True(await db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync() > DateTimeOffset.UtcNow);
+        await AssertLockedOutAsync(locked, email);
     }
 
     [Fact]
@@ -187,12 +182,7 @@ public sealed class TwoFactorTests(DemoSite site) : IClassFixture<DemoSite>
         }
 
         var locked = await client.SubmitAsync("/Identity/Account/LoginWithRecoveryCode", new Dictionary<string, string> { ["Input.Code"] = codes[0] });
-        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
-        Assert.Contains(
-            "Der har været for mange forkerte forsøg, og kontoen er midlertidigt spærret. Prøv igen senere.",
-            (await locked.ParseAsync()).ErrorMessages());
-        await using var db = site.CreateDbContext();
-        Assert.True(await db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync() > DateTimeOffset.UtcNow);
+        await AssertLockedOutAsync(locked, email);
     }
 
     [Fact]
@@ -315,5 +305,16 @@ public sealed class TwoFactorTests(DemoSite site) : IClassFixture<DemoSite>
         var codePage = await client.GetDocumentAsync(password.Headers.Location!.OriginalString);
         var recoveryUrl = codePage.QuerySelector("a[href*='LoginWithRecoveryCode']")!.GetAttribute("href")!;
         return await client.SubmitAsync(recoveryUrl, new Dictionary<string, string> { ["Input.Code"] = code });
+    }
+
+    /// <summary>The right code refused with the lock-out message, and the account locked in the database.</summary>
+    private async Task AssertLockedOutAsync(HttpResponseMessage refused, string email)
+    {
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(
+            "Der har været for mange forkerte forsøg, og kontoen er midlertidigt spærret. Prøv igen senere.",
+            (await refused.ParseAsync()).ErrorMessages());
+        await using var db = site.CreateDbContext();
+        Assert.True(await db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync() > DateTimeOffset.UtcNow);
     }
 }
