@@ -9,6 +9,7 @@ using PreventionStrategy.Web.Features.Calendar;
 using PreventionStrategy.Web.Features.Committees;
 using PreventionStrategy.Web.Features.FocusAreas;
 using PreventionStrategy.Web.Features.Identity;
+using PreventionStrategy.Web.Features.Indicators;
 using PreventionStrategy.Web.Features.Milestones;
 using PreventionStrategy.Web.Features.Outbox;
 using PreventionStrategy.Web.Features.Reminders;
@@ -56,6 +57,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
 
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    public DbSet<IndicatorCategory> IndicatorCategories => Set<IndicatorCategory>();
+
+    public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
+
+    public DbSet<IndicatorMeasurement> IndicatorMeasurements => Set<IndicatorMeasurement>();
+
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+
+    public DbSet<MeasurementRevision> MeasurementRevisions => Set<MeasurementRevision>();
+
+    public DbSet<IndicatorImportDraft> IndicatorImportDrafts => Set<IndicatorImportDraft>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
@@ -72,6 +87,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     {
         // Enums as their names: readable in the database and in exports, and the same on PostgreSQL.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+
+        // Indicator values as floating point: SQLite keeps decimals as text, which cannot be compared or
+        // summed in SQL. Fifteen significant digits hold any count, kroner amount or share the site keeps.
+        configurationBuilder.Properties<decimal>().HaveConversion<double>();
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -257,13 +276,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             token.ToTable(t => t.HasCheckConstraint("CK_CalendarFeedTokens_Owner", "(\"UserId\" IS NULL) <> (\"StrategyId\" IS NULL)"));
         });
 
+        IndicatorModel.Configure(builder);
+
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
         {
             builder.Entity(entity.ClrType).Property(nameof(Entity.Version)).IsConcurrencyToken();
         }
     }
 
-    private static void ConfigureTiming<TOwner>(OwnedNavigationBuilder<TOwner, PlannedTiming> timing)
+    internal static void ConfigureTiming<TOwner>(OwnedNavigationBuilder<TOwner, PlannedTiming> timing)
         where TOwner : class
     {
         timing.Property(t => t.Precision).HasColumnName("TimingPrecision");

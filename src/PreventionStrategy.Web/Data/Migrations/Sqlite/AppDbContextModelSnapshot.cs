@@ -62,6 +62,21 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                     b.ToTable("CommitteeMembers");
                 });
 
+            modelBuilder.Entity("IndicatorFocusAreas", b =>
+                {
+                    b.Property<int>("FocusAreasId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FocusAreasId", "IndicatorId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("IndicatorFocusAreas");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -641,6 +656,290 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Indicators.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("BaselineValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsExampleData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StrategyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("StrategyId", "SortOrder");
+
+                    b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Indicators.IndicatorCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "SortOrder");
+
+                    b.ToTable("IndicatorCategories");
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Indicators.IndicatorImportDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("IndicatorImportDrafts");
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Indicators.IndicatorMeasurement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsFinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Total")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "PeriodKey")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorMeasurements");
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Indicators.IndicatorTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("High")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Low")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Reasoning")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorTargets");
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Indicators.IndicatorValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeasurementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("MeasurementId", "CategoryId")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorValues");
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Indicators.MeasurementRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("NewIsFinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("NewTotal")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool?>("OldIsFinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("OldTotal")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "ChangedAtUtc");
+
+                    b.ToTable("MeasurementRevisions");
+                });
+
             modelBuilder.Entity("PreventionStrategy.Web.Features.Milestones.Milestone", b =>
                 {
                     b.Property<int>("Id")
@@ -1110,6 +1409,21 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IndicatorFocusAreas", b =>
+                {
+                    b.HasOne("PreventionStrategy.Web.Features.FocusAreas.FocusArea", null)
+                        .WithMany()
+                        .HasForeignKey("FocusAreasId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PreventionStrategy.Web.Features.Indicators.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1257,6 +1571,243 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Indicators.Indicator", b =>
+                {
+                    b.HasOne("PreventionStrategy.Web.Features.Identity.ApplicationUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PreventionStrategy.Web.Features.Plans.Strategy", "Strategy")
+                        .WithMany()
+                        .HasForeignKey("StrategyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("PreventionStrategy.Web.Features.Plans.PlannedTiming", "BaselinePeriod", b1 =>
+                        {
+                            b1.Property<int>("IndicatorId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly?>("Date")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BaselineDate");
+
+                            b1.Property<DateOnly>("End")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BaselineEnd");
+
+                            b1.Property<TimeOnly?>("EndTime")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BaselineEndTime");
+
+                            b1.Property<int?>("Period")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("BaselinePeriod");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BaselinePrecision");
+
+                            b1.Property<DateOnly>("Start")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BaselineStart");
+
+                            b1.Property<TimeOnly?>("StartTime")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BaselineStartTime");
+
+                            b1.Property<int>("Year")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("BaselineYear");
+
+                            b1.HasKey("IndicatorId");
+
+                            b1.HasIndex("Start");
+
+                            b1.ToTable("Indicators");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IndicatorId");
+                        });
+
+                    b.Navigation("BaselinePeriod");
+
+                    b.Navigation("Owner");
+
+                    b.Navigation("Strategy");
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Indicators.IndicatorCategory", b =>
+                {
+                    b.HasOne("PreventionStrategy.Web.Features.Indicators.Indicator", null)
+                        .WithMany("Categories")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Indicators.IndicatorImportDraft", b =>
+                {
+                    b.HasOne("PreventionStrategy.Web.Features.Indicators.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Indicators.IndicatorMeasurement", b =>
+                {
+                    b.HasOne("PreventionStrategy.Web.Features.Indicators.Indicator", "Indicator")
+                        .WithMany("Measurements")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("PreventionStrategy.Web.Features.Plans.PlannedTiming", "Period", b1 =>
+                        {
+                            b1.Property<int>("IndicatorMeasurementId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly?>("Date")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TimingDate");
+
+                            b1.Property<DateOnly>("End")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PeriodEnd");
+
+                            b1.Property<TimeOnly?>("EndTime")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TimingEndTime");
+
+                            b1.Property<int?>("Period")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("TimingPeriod");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TimingPrecision");
+
+                            b1.Property<DateOnly>("Start")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PeriodStart");
+
+                            b1.Property<TimeOnly?>("StartTime")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TimingStartTime");
+
+                            b1.Property<int>("Year")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("TimingYear");
+
+                            b1.HasKey("IndicatorMeasurementId");
+
+                            b1.HasIndex("Start");
+
+                            b1.ToTable("IndicatorMeasurements");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IndicatorMeasurementId");
+                        });
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("Period")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Indicators.IndicatorTarget", b =>
+                {
+                    b.HasOne("PreventionStrategy.Web.Features.Indicators.Indicator", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Indicators.IndicatorValue", b =>
+                {
+                    b.HasOne("PreventionStrategy.Web.Features.Indicators.IndicatorCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PreventionStrategy.Web.Features.Indicators.IndicatorMeasurement", null)
+                        .WithMany("Values")
+                        .HasForeignKey("MeasurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Indicators.MeasurementRevision", b =>
+                {
+                    b.HasOne("PreventionStrategy.Web.Features.Indicators.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("PreventionStrategy.Web.Features.Plans.PlannedTiming", "Period", b1 =>
+                        {
+                            b1.Property<long>("MeasurementRevisionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly?>("Date")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TimingDate");
+
+                            b1.Property<DateOnly>("End")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PeriodEnd");
+
+                            b1.Property<TimeOnly?>("EndTime")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TimingEndTime");
+
+                            b1.Property<int?>("Period")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("TimingPeriod");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TimingPrecision");
+
+                            b1.Property<DateOnly>("Start")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PeriodStart");
+
+                            b1.Property<TimeOnly?>("StartTime")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TimingStartTime");
+
+                            b1.Property<int>("Year")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("TimingYear");
+
+                            b1.HasKey("MeasurementRevisionId");
+
+                            b1.HasIndex("Start");
+
+                            b1.ToTable("MeasurementRevisions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeasurementRevisionId");
+                        });
+
+                    b.Navigation("Period")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PreventionStrategy.Web.Features.Milestones.Milestone", b =>
@@ -1478,6 +2029,20 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("PreventionStrategy.Web.Features.Committees.Committee", b =>
                 {
                     b.Navigation("Meetings");
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Indicators.Indicator", b =>
+                {
+                    b.Navigation("Categories");
+
+                    b.Navigation("Measurements");
+
+                    b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Indicators.IndicatorMeasurement", b =>
+                {
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("PreventionStrategy.Web.Features.Milestones.Milestone", b =>
