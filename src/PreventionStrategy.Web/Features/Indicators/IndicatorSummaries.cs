@@ -32,10 +32,11 @@ public static class IndicatorSummaries
 {
     public const int RecentPeriods = 12;
 
-    public static async Task<IReadOnlyList<IndicatorSummary>> LoadAsync(IQueryable<Indicator> indicators, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<IndicatorSummary>> LoadAsync(IQueryable<Indicator> indicators, CancellationToken cancellationToken, int limit = int.MaxValue)
     {
         var rows = await indicators.AsNoTracking().AsSplitQuery()
             .OrderBy(i => i.Kind).ThenBy(i => i.SortOrder).ThenBy(i => i.Id)
+            .Take(limit)
             .Select(i => new
             {
                 i.Id,

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Indicators;
 using PreventionStrategy.Web.Features.Milestones;
 using PreventionStrategy.Web.Features.Shared;
 
@@ -31,6 +32,8 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageMo
     public IReadOnlyList<MilestoneRow> AtRisk { get; private set; } = [];
 
     public IReadOnlyDictionary<MilestoneStatus, int> Totals { get; private set; } = new Dictionary<MilestoneStatus, int>();
+
+    public EffectPanel Effect { get; private set; } = EffectPanel.Empty;
 
     public int AtRiskCount => Totals.GetValueOrDefault(MilestoneStatus.AtRisk) + Totals.GetValueOrDefault(MilestoneStatus.Delayed);
 
@@ -79,6 +82,8 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageMo
                 .Select(m => new { FocusAreaId = area.Id, m.Id, m.Title, m.Timing }))
             .Aggregate((all, area) => all.Concat(area))
             .ToListAsync(cancellationToken);
+
+        Effect = await EffectPanel.LoadAsync(db, heading.Id, cancellationToken);
 
         Panels = focusAreas.Select(area => new FocusAreaPanel(
                 area,

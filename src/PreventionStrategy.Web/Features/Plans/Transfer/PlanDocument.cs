@@ -27,6 +27,8 @@ public sealed record PlanDocument
     public IReadOnlyList<PlanMilestone> Milestones { get; init; } = [];
 
     public IReadOnlyList<PlanBudgetInitiative> BudgetInitiatives { get; init; } = [];
+
+    public IReadOnlyList<PlanIndicator> Indicators { get; init; } = [];
 }
 
 public sealed record PlanStrategy

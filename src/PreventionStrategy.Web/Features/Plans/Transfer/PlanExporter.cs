@@ -66,6 +66,8 @@ public sealed class PlanExporter(AppDbContext db)
             .ToList();
         var milestoneKeys = Keyed(milestones, PlanKeys.Deduplicate(milestones.Select(m => PlanKeys.Slug(m.Title, "milepael"))));
 
+        var indicators = await PlanIndicatorExport.ExportAsync(db, strategyId, focusAreaKeys.Keys, ct);
+
         return new PlanDocument
         {
             FormatVersion = PlanDocument.CurrentFormatVersion,
@@ -126,6 +128,7 @@ public sealed class PlanExporter(AppDbContext db)
                         MilestoneKeys = References(b.Milestones.Select(m => m.Id), milestoneKeys),
                     }),
             ],
+            Indicators = indicators,
         };
     }
 

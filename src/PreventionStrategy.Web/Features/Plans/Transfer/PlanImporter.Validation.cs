@@ -251,6 +251,7 @@ public sealed partial class PlanImporter
             References(where, initiative.MilestoneKeys, milestonesByKey, "Problem.UnknownMilestone", errors);
         }
 
+        ValidateIndicators(document.Indicators ?? [], focusAreasByKey, errors);
         return errors;
     }
 

@@ -269,6 +269,7 @@ public sealed partial class PlanImporter(AppDbContext db, IStringLocalizer<PlanI
             });
         }
 
+        await AddIndicatorsAsync(document.Indicators ?? [], strategy, focusAreas, warnings, ct);
         db.Strategies.Add(strategy);
 
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
