@@ -198,6 +198,7 @@ public static class SiteComposition
         services.AddScoped<ReminderJob>();
         services.AddScoped<OptOuts>();
         services.AddScoped<BriefingModelBuilder>();
+        services.AddScoped<BriefingEffectBuilder>();
         services.AddScoped<BriefingArchive>();
         services.AddScoped<BriefingPlanner>();
         services.AddScoped<BriefingMessages>();

@@ -28,6 +28,7 @@ public sealed class BriefingDocument(BriefingModel model, BriefingStyles styles)
         FrontPage(),
         new PageBreak(),
         Summary(),
+        new BriefingEffectSection(model.Effect, styles).Compose(),
         TimelineSection(),
         FocusAreas(),
         Changes(),

@@ -18,7 +18,11 @@ public sealed record BriefingModel(
     IReadOnlyList<BriefingAttentionItem> Overdue,
     IReadOnlyList<BriefingAttentionItem> AtRisk,
     BriefingBudget Budget,
-    BriefingTimeline Timeline);
+    BriefingTimeline Timeline)
+{
+    /// <summary>Whether the strategy works: its indicators. Empty unless the builder adds it (tests may build a model without).</summary>
+    public BriefingEffect Effect { get; init; } = BriefingEffect.Empty;
+}
 
 /// <param name="MeetingDateText">"13. marts 2025", or null when the briefing is not for a particular meeting.</param>
 /// <param name="GeneratedAt">Danish local time of generation.</param>

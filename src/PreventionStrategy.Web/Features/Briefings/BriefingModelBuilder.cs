@@ -14,7 +14,7 @@ namespace PreventionStrategy.Web.Features.Briefings;
 /// many milestones there are. All wording is Danish whatever the caller's request culture, because
 /// the briefing goes to a Danish committee.
 /// </summary>
-public sealed class BriefingModelBuilder(AppDbContext db, Display display, TimeProvider clock)
+public sealed class BriefingModelBuilder(AppDbContext db, Display display, TimeProvider clock, BriefingEffectBuilder effects)
 {
     /// <summary>How far "coming up" looks ahead when no later committee meeting is planned.</summary>
     public const int ComingUpWeeks = 8;
@@ -32,7 +32,8 @@ public sealed class BriefingModelBuilder(AppDbContext db, Display display, TimeP
     public async Task<BriefingModel> BuildAsync(int strategyId, int? committeeMeetingId, DateTime? sinceUtc, string? statement, CancellationToken cancellationToken = default)
     {
         using var _ = DanishCulture.Use();
-        return await BuildDanishAsync(strategyId, committeeMeetingId, sinceUtc, statement, cancellationToken);
+        var model = await BuildDanishAsync(strategyId, committeeMeetingId, sinceUtc, statement, cancellationToken);
+        return model with { Effect = await effects.BuildAsync(strategyId, model.Changes.SinceUtc, cancellationToken) };
     }
 
     private async Task<BriefingModel> BuildDanishAsync(int strategyId, int? meetingId, DateTime? sinceUtc, string? statement, CancellationToken ct)

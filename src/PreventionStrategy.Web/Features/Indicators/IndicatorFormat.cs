@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using PreventionStrategy.Web.Features.Plans;
 using PreventionStrategy.Web.Features.Shared;
 
 namespace PreventionStrategy.Web.Features.Indicators;
@@ -30,11 +31,25 @@ public sealed class IndicatorFormat(IStringLocalizer<SharedResource> localizer, 
         };
     }
 
+    /// <summary>A difference between two figures: for shares in percentage points ("3,5 procentpoint"), else as a value.</summary>
+    public string Difference(IndicatorUnit unit, decimal difference) => unit == IndicatorUnit.Percent
+        ? localizer["Indicators.Format.Points", Number(difference)]
+        : Value(unit, difference);
+
     /// <summary>A number as typed into forms and CSV files: the reader's decimal mark, no thousands separator, no rounding beyond four decimals.</summary>
     public static string Editable(decimal value) => Math.Round(value, 4).ToString("0.####", Culture);
 
     public static string Number(decimal value) =>
         value == decimal.Truncate(value) ? value.ToString("N0", Culture) : Math.Round(value, 2).ToString("#,##0.0#", Culture);
+
+    /// <summary>A period as an axis label: "2023", "H1 2024", "K1 2024", "jan. 2024".</summary>
+    public string ShortPeriod(PlannedTiming period) => period.Precision switch
+    {
+        TimingPrecision.Month => new DateOnly(period.Year, period.Period!.Value, 1).ToString("MMM yyyy", Culture),
+        TimingPrecision.Quarter => localizer["Indicators.Format.QuarterShort", period.Period!.Value, period.Year],
+        TimingPrecision.HalfYear => localizer["Indicators.Format.HalfYearShort", period.Period!.Value, period.Year],
+        _ => period.Year.ToString(CultureInfo.InvariantCulture),
+    };
 
     public string Verdict(IndicatorVerdict verdict) => localizer[$"IndicatorVerdict.{verdict}"];
 
@@ -62,7 +77,7 @@ public sealed class IndicatorFormat(IStringLocalizer<SharedResource> localizer, 
         var key = latest.Value < reference.Value ? "Indicators.Trend.Down" : "Indicators.Trend.Up";
         var change = assessment.PercentSinceReference is { } percent && unit is IndicatorUnit.Count or IndicatorUnit.Dkk
             ? localizer["Indicators.Format.Percent", Math.Abs(Math.Round(percent)).ToString("N0", Culture)].Value
-            : Value(unit, Math.Abs(latest.Value - reference.Value));
+            : Difference(unit, Math.Abs(latest.Value - reference.Value));
         return localizer[key, change, since, from, to];
     }
 
@@ -76,7 +91,7 @@ public sealed class IndicatorFormat(IStringLocalizer<SharedResource> localizer, 
         }
 
         var sign = delta > 0 ? "+" : delta < 0 ? "−" : "±";
-        var text = sign + Value(unit, Math.Abs(delta));
+        var text = sign + Difference(unit, Math.Abs(delta));
         return percent is { } p && unit is IndicatorUnit.Count or IndicatorUnit.Dkk
             ? string.Create(Culture, $"{text} ({sign}{Math.Abs(Math.Round(p)):N0} %)")
             : text;
