@@ -195,6 +195,8 @@ public static class SiteComposition
         services.AddScoped<UpdateRequestMessages>();
         services.AddScoped<ReminderPlanner>();
         services.AddScoped<UpdateRequestPlanner>();
+        services.AddScoped<IndicatorRequestPlanner>();
+        services.AddScoped<IndicatorRequestMessages>();
         services.AddScoped<ReminderJob>();
         services.AddScoped<OptOuts>();
         services.AddScoped<BriefingModelBuilder>();

@@ -66,6 +66,9 @@ public enum DeliveryKind
 
     /// <summary>A committee briefing, as a PDF attachment, to a committee member.</summary>
     Briefing,
+
+    /// <summary>Asks an indicator's owner for the figures missing before a committee meeting.</summary>
+    IndicatorRequest,
 }
 
 public enum DeliveryState

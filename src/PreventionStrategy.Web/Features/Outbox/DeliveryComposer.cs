@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Briefings;
 using PreventionStrategy.Web.Features.Committees;
+using PreventionStrategy.Web.Features.Indicators;
 using PreventionStrategy.Web.Features.Milestones;
 using PreventionStrategy.Web.Features.Reminders;
 using PreventionStrategy.Web.Features.Shared;
@@ -13,7 +14,7 @@ namespace PreventionStrategy.Web.Features.Outbox;
 /// planning, so a message reflects the plan as it is now; all a batch needs is loaded in a few
 /// queries, however large the batch.
 /// </summary>
-public sealed class DeliveryComposer(AppDbContext db, EventMessages events, UpdateRequestMessages updateRequests, BriefingMessages briefingMessages, Display show, TimeProvider clock, ILogger<DeliveryComposer> logger)
+public sealed class DeliveryComposer(AppDbContext db, EventMessages events, UpdateRequestMessages updateRequests, IndicatorRequestMessages indicatorRequests, BriefingMessages briefingMessages, Display show, TimeProvider clock, ILogger<DeliveryComposer> logger)
 {
     public async Task<IReadOnlyDictionary<long, Composition>> ComposeAsync(IReadOnlyList<Delivery> batch, CancellationToken cancellationToken)
     {
@@ -35,6 +36,7 @@ public sealed class DeliveryComposer(AppDbContext db, EventMessages events, Upda
             .Where(m => meetingIds.Contains(m.Id))
             .ToDictionaryAsync(m => m.Id, cancellationToken);
         var owned = await OpenMilestonesByOwnerAsync(batch, meetings.Values, cancellationToken);
+        var dueIndicators = await DueIndicatorsAsync(batch, meetings, cancellationToken);
 
         var briefingIds = batch.Where(d => d.CommitteeBriefingId != null).Select(d => d.CommitteeBriefingId!.Value).Distinct().ToList();
         var briefings = briefingIds.Count == 0 ? [] : await db.CommitteeBriefings.AsNoTracking()
@@ -70,8 +72,30 @@ public sealed class DeliveryComposer(AppDbContext db, EventMessages events, Upda
                         meetings.GetValueOrDefault(delivery.CommitteeMeetingId ?? 0),
                         owned.TryGetValue((delivery.UserId ?? string.Empty, meetings.GetValueOrDefault(delivery.CommitteeMeetingId ?? 0)?.CommitteeId ?? 0), out var list) ? list : [],
                         today),
+                    DeliveryKind.IndicatorRequest => indicatorRequests.Compose(
+                        delivery,
+                        meetings.GetValueOrDefault(delivery.CommitteeMeetingId ?? 0),
+                        dueIndicators.GetValueOrDefault((delivery.UserId ?? string.Empty, delivery.CommitteeMeetingId ?? 0)) ?? [],
+                        today),
                     _ => events.Compose(delivery, milestones.GetValueOrDefault(delivery.MilestoneId ?? 0), nowUtc),
                 };
+    }
+
+    /// <summary>What each indicator owner in the batch still has to report for their meeting, re-read now.</summary>
+    private async Task<Dictionary<(string OwnerId, int MeetingId), IReadOnlyList<DueIndicator>>> DueIndicatorsAsync(
+        IReadOnlyList<Delivery> batch, IReadOnlyDictionary<int, CommitteeMeeting> meetings, CancellationToken cancellationToken)
+    {
+        var requests = batch.Where(d => d.Kind == DeliveryKind.IndicatorRequest && d.UserId != null && meetings.ContainsKey(d.CommitteeMeetingId ?? 0)).ToList();
+        if (requests.Count == 0)
+        {
+            return [];
+        }
+
+        var asked = requests.Select(d => meetings[d.CommitteeMeetingId!.Value]).DistinctBy(m => m.Id).ToList();
+        var due = await IndicatorRequestPlanner.DueByOwnerAsync(db, asked.Select(m => (m.CommitteeId, m.BriefingDeadline)).ToList(), cancellationToken, requests.Select(d => d.UserId!).ToHashSet());
+        return requests.ToDictionary(
+            d => (d.UserId!, d.CommitteeMeetingId!.Value),
+            d => (IReadOnlyList<DueIndicator>)(due.FirstOrDefault(o => o.UserId == d.UserId && o.CommitteeId == meetings[d.CommitteeMeetingId!.Value].CommitteeId && o.Deadline == meetings[d.CommitteeMeetingId!.Value].BriefingDeadline)?.Indicators ?? []));
     }
 
     private async Task<Dictionary<(string OwnerId, int CommitteeId), List<OpenMilestone>>> OpenMilestonesByOwnerAsync(
