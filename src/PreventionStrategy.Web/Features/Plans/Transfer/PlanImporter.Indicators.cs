@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Features.FocusAreas;
 using PreventionStrategy.Web.Features.Indicators;
 
@@ -205,22 +204,9 @@ public sealed partial class PlanImporter
         }
     }
 
-    /// <summary>Only for indicators <see cref="ValidateIndicators"/> accepted. Reads the owners before the plan's write transaction.</summary>
-    private async Task AddIndicatorsAsync(IReadOnlyList<PlanIndicator> items, Strategy strategy, IReadOnlyDictionary<string, FocusArea> focusAreas, List<string> warnings, CancellationToken ct)
+    /// <summary>Only for indicators <see cref="ValidateIndicators"/> accepted; owners were looked up with the milestones' (one warning per unknown email).</summary>
+    private void AddIndicators(IReadOnlyList<PlanIndicator> items, Strategy strategy, IReadOnlyDictionary<string, FocusArea> focusAreas, IReadOnlyDictionary<string, string> owners)
     {
-        if (items.Count == 0)
-        {
-            return;
-        }
-
-        var emails = items.Select(i => i.OwnerEmail).OfType<string>().Select(NormalizeEmail).Distinct().ToList();
-        var owners = await db.Users.AsNoTracking().Where(u => emails.Contains(u.NormalizedEmail!))
-            .Select(u => new { u.NormalizedEmail, u.Id }).ToDictionaryAsync(u => u.NormalizedEmail!, u => u.Id, ct);
-        foreach (var item in items.Where(i => i.OwnerEmail is not null && !owners.ContainsKey(NormalizeEmail(i.OwnerEmail))))
-        {
-            warnings.Add(L("Warning.UnknownOwner", item.OwnerEmail!, L("Where.Indicator", item.Key)));
-        }
-
         foreach (var item in items)
         {
             var frequency = item.Frequency!.Value;
@@ -235,7 +221,7 @@ public sealed partial class PlanImporter
                 Frequency = frequency,
                 Direction = item.Direction,
                 Source = item.Source,
-                OwnerId = item.OwnerEmail is { } email && owners.TryGetValue(NormalizeEmail(email), out var ownerId) ? ownerId : null,
+                OwnerId = OwnerId(item.OwnerEmail, owners),
                 IsExampleData = item.IsExampleData,
                 BaselineValue = item.Baseline?.Value,
                 BaselinePeriod = item.Baseline is { } baseline ? IndicatorPeriods.Parse(baseline.Period, frequency) : null,

@@ -179,7 +179,7 @@ public sealed partial class PlanImporter(AppDbContext db, IStringLocalizer<PlanI
 
         // All reads happen before the write transaction: on SQLite in WAL mode a transaction that
         // reads first and writes later can fail at once if another connection wrote in between.
-        var owners = await FindOwnersAsync(milestoneDocs, warnings, ct);
+        var owners = await FindOwnersAsync(milestoneDocs, document.Indicators ?? [], warnings, ct);
         var existingStakeholders = await db.Stakeholders.ToListAsync(ct);
         var existingCommittees = document.Committee is null
             ? []
@@ -269,7 +269,7 @@ public sealed partial class PlanImporter(AppDbContext db, IStringLocalizer<PlanI
             });
         }
 
-        await AddIndicatorsAsync(document.Indicators ?? [], strategy, focusAreas, warnings, ct);
+        AddIndicators(document.Indicators ?? [], strategy, focusAreas, owners);
         db.Strategies.Add(strategy);
 
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -309,7 +309,7 @@ public sealed partial class PlanImporter(AppDbContext db, IStringLocalizer<PlanI
     }
 
     /// <summary>Users by normalised email; one warning per email no user has, naming where it is used.</summary>
-    private async Task<Dictionary<string, string>> FindOwnersAsync(IReadOnlyList<PlanMilestone> milestones, List<string> warnings, CancellationToken ct)
+    private async Task<Dictionary<string, string>> FindOwnersAsync(IReadOnlyList<PlanMilestone> milestones, IReadOnlyList<PlanIndicator> indicators, List<string> warnings, CancellationToken ct)
     {
         var uses = new List<(string Email, string Where)>();
         for (var i = 0; i < milestones.Count; i++)
@@ -331,6 +331,7 @@ public sealed partial class PlanImporter(AppDbContext db, IStringLocalizer<PlanI
             }
         }
 
+        uses.AddRange(indicators.Select((indicator, i) => (indicator.OwnerEmail!, Where(indicator.Key, i, "Where.Indicator", "Where.IndicatorNo"))).Where(u => u.Item1 is not null));
         var wanted = uses.Select(u => NormalizeEmail(u.Email)).Distinct().ToList();
         var users = wanted.Count == 0
             ? []
