@@ -55,6 +55,12 @@ public sealed class HandlerAccessMatrixTests(DemoSite site) : IClassFixture<Demo
         { "/Identity/Account/ForgotPassword", Anonymous },
         { "/Identity/Account/Login", Anonymous },
         { "/Identity/Account/SetPassword?userId=nobody&token=x", Anonymous },
+        { "/Indicators/Edit?strategyId={strategy}", AdminOnly },
+        { "/Indicators/Edit/999999?handler=Delete", AdminOnly },
+        { "/Indicators/Measurements/{indicator}", Owners },
+        { "/Indicators/Import/{indicator}?handler=Upload", Owners },
+        { "/Indicators/Import/{indicator}?handler=Preview", Owners },
+        { "/Indicators/Import/{indicator}?handler=Save", Owners },
     };
 
     [Theory]

@@ -27,7 +27,7 @@ public sealed class DemoSite : SiteFactory, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 }
 
-public sealed record DemoIds(int Strategy, int Milestone, int FocusArea, int Stakeholder, int BudgetInitiative, int Committee, string StaffUser)
+public sealed record DemoIds(int Strategy, int Milestone, int FocusArea, int Stakeholder, int BudgetInitiative, int Committee, string StaffUser, int Indicator)
 {
     /// <summary>The first of each kind in the demo's first strategy: the pages tests address.</summary>
     public static async Task<DemoIds> LoadAsync(AppDbContext db)
@@ -40,6 +40,7 @@ public sealed record DemoIds(int Strategy, int Milestone, int FocusArea, int Sta
             await db.Stakeholders.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(),
             await db.BudgetInitiatives.Where(b => b.StrategyId == strategy.Id).OrderBy(b => b.Id).Select(b => b.Id).FirstAsync(),
             await db.Committees.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
-            await db.Users.Where(u => u.Email == DemoUsers.Staff).Select(u => u.Id).FirstAsync());
+            await db.Users.Where(u => u.Email == DemoUsers.Staff).Select(u => u.Id).FirstAsync(),
+            await db.Indicators.Where(i => i.StrategyId == strategy.Id).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync());
     }
 }

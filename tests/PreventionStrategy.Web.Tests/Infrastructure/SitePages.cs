@@ -67,6 +67,13 @@ public static class SitePages
         ("/Identity/TwoFactor/Enable", Everyone),
         ("/Identity/TwoFactor/RecoveryCodes", Everyone),
         ("/Accessibility", Anonymous),
+        ("/Indicators?strategyId={strategy}", Everyone),
+        ("/Indicators/Details/{indicator}", Everyone),
+        ("/Indicators/Details/{indicator}?handler=Template", Everyone),
+        ("/Indicators/Edit?strategyId={strategy}", AdminOnly),
+        ("/Indicators/Edit/{indicator}", AdminOnly),
+        ("/Indicators/Measurements/{indicator}", Owners),
+        ("/Indicators/Import/{indicator}", Owners),
     ];
 
     public static string Resolve(string template, DemoIds ids) => template
@@ -76,5 +83,6 @@ public static class SitePages
         .Replace("{stakeholder}", ids.Stakeholder.ToString(), StringComparison.Ordinal)
         .Replace("{budget}", ids.BudgetInitiative.ToString(), StringComparison.Ordinal)
         .Replace("{committee}", ids.Committee.ToString(), StringComparison.Ordinal)
-        .Replace("{staffUser}", ids.StaffUser, StringComparison.Ordinal);
+        .Replace("{staffUser}", ids.StaffUser, StringComparison.Ordinal)
+        .Replace("{indicator}", ids.Indicator.ToString(), StringComparison.Ordinal);
 }

@@ -25,6 +25,9 @@ public sealed class QueryCountTests : IAsyncLifetime
             $"/FocusAreas/Details/{site.Ids.FocusArea}",
             $"/Timeline?strategyId={site.Ids.Strategy}",
             $"/Briefings?strategyId={site.Ids.Strategy}",
+            $"/Indicators?strategyId={site.Ids.Strategy}",
+            $"/Indicators/Details/{site.Ids.Indicator}",
+            $"/Indicators/Measurements/{site.Ids.Indicator}",
             "/",
         ];
 

@@ -18,6 +18,7 @@ public sealed record BriefingEffect(
     public bool IsEmpty => Targets.Count == 0 && Watched.Count == 0;
 }
 
+/// <param name="TrendText">"Faldet 20 % siden 2016 (fra 172 til 138)." or "–" when there is nothing to compare.</param>
 /// <param name="Sentence">"Seneste tal: 11,5 % (2025, foreløbig). Steget 44 % siden 2023 (fra 8 % til 11,5 %). Mål for 2025: mindst 12 %."</param>
 public sealed record BriefingIndicator(
     string Name,
@@ -26,7 +27,9 @@ public sealed record BriefingIndicator(
     string VerdictText,
     string LatestText,
     string Sentence,
+    string TrendText,
     IndicatorSeries Series,
+    string UnitText,
     IReadOnlyDictionary<DateOnly, string> PeriodLabels);
 
 /// <param name="ChangeText">"Indtastet: 138" or "Rettet: 140 → 138".</param>

@@ -56,10 +56,11 @@ public sealed class BriefingEffectBuilder(AppDbContext db, IndicatorFormat figur
         var latest = assessment.Latest is { } l
             ? $"{figures.Value(indicator.Unit, l.Value, seesSmallNumbers: false)} ({display.Timing(l.Period)}{(l.IsFinal ? string.Empty : ", foreløbig")})"
             : "Ingen målinger endnu";
+        var trend = figures.Trend(indicator.Unit, assessment, seesSmallNumbers: false);
         var sentence = string.Join(" ", new[]
         {
             assessment.Latest is null ? "Der er endnu ingen målinger." : $"Seneste tal: {latest}.",
-            figures.Trend(indicator.Unit, assessment, seesSmallNumbers: false),
+            trend,
             figures.Expected(indicator.Unit, indicator.Direction, assessment.Expected),
         }.Where(s => !string.IsNullOrEmpty(s)));
         return new BriefingIndicator(
@@ -69,7 +70,9 @@ public sealed class BriefingEffectBuilder(AppDbContext db, IndicatorFormat figur
             figures.Verdict(assessment.Verdict),
             latest,
             sentence,
+            trend ?? "–",
             series,
+            display.Enum(indicator.Unit),
             series.Slots(IndicatorChartSvg.MaxSlots).ToDictionary(p => p.Start, figures.ShortPeriod));
     }
 

@@ -33,7 +33,7 @@ public sealed class BriefingEffectSection(BriefingEffect effect, BriefingStyles 
                 new Spacer(2),
                 new Paragraph($"{indicator.VerdictText}. {indicator.Sentence}", styles.Body),
                 new Spacer(4),
-                new Chart(BriefingIndicatorChart.Height, (w, h) => BriefingIndicatorChart.Draw(indicator.Series, p => indicator.PeriodLabels.GetValueOrDefault(p.Start, p.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), w, h)),
+                new Chart(BriefingIndicatorChart.Height, (w, h) => BriefingIndicatorChart.Draw(indicator.Series, p => indicator.PeriodLabels.GetValueOrDefault(p.Start, p.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), indicator.UnitText, w, h)),
                 new Spacer(10)));
         }
 
@@ -48,7 +48,7 @@ public sealed class BriefingEffectSection(BriefingEffect effect, BriefingStyles 
                     [
                         new TableCell(Title(w), styles.CellStrong),
                         new TableCell(w.LatestText),
-                        new TableCell(w.Sentence),
+                        new TableCell(w.TrendText),
                     ])).ToList(),
                     styles.Table),
                 new Spacer(10)));

@@ -6,7 +6,7 @@ namespace PreventionStrategy.Web.Features.Briefings;
 
 /// <summary>
 /// An indicator's chart for the briefing, the same picture as the web page's SVG: totals as a line (preliminary
-/// figures hollow), categories as stacked bars, each year's target as a hatched band or a dashed line with a
+/// figures hollow), categories as stacked bars, each year's target as a tinted band or a dashed line with a
 /// diamond, the baseline dashed grey. Drawn from the prepared <see cref="IndicatorSeries"/>; hidden small counts are left out.
 /// </summary>
 public static class BriefingIndicatorChart
@@ -18,7 +18,7 @@ public static class BriefingIndicatorChart
     private static readonly Color Baseline = Color.FromHex("#6B6B6B");
     private static readonly string[] CategoryColours = ["#4A6B8A", "#B37800", "#358000", "#8A3AB9", "#B51D09", "#00708A", "#6B6B6B", "#A0522D"];
 
-    public static Plot Draw(IndicatorSeries series, Func<PlannedTiming, string> periodText, float width, float height)
+    public static Plot Draw(IndicatorSeries series, Func<PlannedTiming, string> periodText, string unitText, float width, float height)
     {
         BriefingFonts.EnsureChartFontRegistered();
         var plot = new Plot();
@@ -53,9 +53,8 @@ public static class BriefingIndicatorChart
             if (target.IsBand)
             {
                 var band = plot.Add.Rectangle(x1, x2, (double)Math.Min(target.Low!.Value, target.High!.Value), (double)Math.Max(target.Low.Value, target.High.Value));
+                // A flat tint, not ScottPlot's hatch: a hatch is a bitmap shader, and the briefing holds no images.
                 band.FillColor = Target.WithAlpha(0.18);
-                band.FillHatch = new ScottPlot.Hatches.Striped();
-                band.FillHatchColor = Target.WithAlpha(0.5);
                 band.LineColor = Target;
                 band.LineWidth = 1;
             }
@@ -132,6 +131,9 @@ public static class BriefingIndicatorChart
         }
 
         plot.Axes.Bottom.TickGenerator = bottom;
+        plot.Axes.Left.Label.Text = unitText;
+        plot.Axes.Left.Label.FontSize = 8;
+        plot.Axes.Left.Label.Bold = false;
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.SetLimits(-0.7, slots.Count - 0.3, (double)min, (double)max);
         return plot;
