@@ -47,7 +47,7 @@ internal static class Benchmark
         site.StartServer();
         var root = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-        int strategyId, milestoneId, focusAreaId, milestones;
+        int strategyId, milestoneId, focusAreaId, milestones, indicatorId, indicators;
         await using (var scope = site.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -56,9 +56,11 @@ internal static class Benchmark
             milestoneId = await db.Milestones.OrderByDescending(m => m.Id).Select(m => m.Id).FirstAsync();
             focusAreaId = await db.FocusAreas.Where(f => f.StrategyId == strategyId).Select(f => f.Id).FirstAsync();
             milestones = await db.Milestones.CountAsync(m => m.StrategyId == strategyId);
+            indicatorId = await db.Indicators.Where(i => i.StrategyId == strategyId).OrderByDescending(i => i.Id).Select(i => i.Id).FirstAsync();
+            indicators = await db.Indicators.CountAsync(i => i.StrategyId == strategyId);
         }
 
-        Console.WriteLine($"{Environment.ProcessorCount} cores, {factor}x the Norddjurs plan ({milestones} milestones), {clients} clients, {seconds} s per page");
+        Console.WriteLine($"{Environment.ProcessorCount} cores, {factor}x the Norddjurs plan ({milestones} milestones, {indicators} indicators), {clients} clients, {seconds} s per page");
         Console.WriteLine($"{"page",-40} {"req/s",10} {"p50 ms",8} {"p99 ms",8} {"KiB",6}");
 
         var cookies = new CookieContainer();
@@ -78,8 +80,15 @@ internal static class Benchmark
             $"/Timeline?strategyId={strategyId}&zoom=Month",
             $"/Timeline?strategyId={strategyId}&zoom=Year",
             $"/Calendar?strategyId={strategyId}&year=2025&month=3",
+            $"/Indicators?strategyId={strategyId}",
+            $"/Indicators/Details/{indicatorId}",
             "/",
         ];
+        var only = Environment.GetEnvironmentVariable("BENCH_PAGES");
+        if (!string.IsNullOrEmpty(only))
+        {
+            pages = pages.Where(p => only.Split(',').Any(p.Contains)).ToArray();
+        }
         foreach (var page in pages)
         {
             await RunAsync(http, page, TimeSpan.FromSeconds(2)); // warm-up: JIT and caches

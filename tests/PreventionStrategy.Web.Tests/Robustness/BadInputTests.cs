@@ -503,13 +503,15 @@ public sealed class BadInputTests(RobustnessSite fixture) : IClassFixture<Robust
 
     private async Task<HttpClient> ClientAsync(string role) => await Site.ClientFor(role == Anonymous ? null : role);
 
-    /// <summary>The owners' pages are run as the department head on a milestone of their own.</summary>
-    private static string ForRole(string template, string allowed) =>
-        allowed == SitePages.Owners ? template.Replace("{milestone}", "{ownMilestone}", StringComparison.Ordinal) : template;
+    /// <summary>The owners' pages are run as the department head on a milestone and an indicator of their own.</summary>
+    private static string ForRole(string template, string allowed) => allowed == SitePages.Owners
+        ? template.Replace("{milestone}", "{ownMilestone}", StringComparison.Ordinal).Replace("{indicator}", "{ownIndicator}", StringComparison.Ordinal)
+        : template;
 
     private string Resolve(string template) => SitePages.Resolve(template, Site.Ids)
         .Replace("{ownMilestone}", fixture.Other.OwnMilestone.ToString(), StringComparison.Ordinal)
         .Replace("{ownTask}", fixture.Other.OwnTask.ToString(), StringComparison.Ordinal)
+        .Replace("{ownIndicator}", fixture.Other.OwnIndicator.ToString(), StringComparison.Ordinal)
         .Replace("{demoMeeting}", fixture.Other.DemoMeeting.ToString(), StringComparison.Ordinal);
 
     private static bool IsHtml(string template) =>

@@ -71,7 +71,7 @@ public sealed class RobustnessSite : IAsyncLifetime
         });
         await db.SaveChangesAsync();
 
-        // The department head's pages get a milestone of their own that the administrator's battery leaves
+        // The department head's pages get a milestone (and below, an indicator) of their own that the administrator's battery leaves
         // alone (it may take milestone one's owner away), with a task.
         var ownMilestone = await db.Milestones
             .Where(m => m.StrategyId == Site.Ids.Strategy && m.Id != Site.Ids.Milestone && m.Owner!.Email == DemoUsers.DepartmentHead)
@@ -94,7 +94,9 @@ public sealed class RobustnessSite : IAsyncLifetime
             await db.Stakeholders.Where(s => s.Kind == StakeholderKind.Unit).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(),
             ownMilestone.Id,
             ownTask.Id,
-            demoMeeting.Id);
+            demoMeeting.Id,
+            await db.Indicators.Where(i => i.StrategyId == Site.Ids.Strategy && i.Id != Site.Ids.Indicator && i.Owner!.Email == DemoUsers.DepartmentHead)
+                .OrderBy(i => i.Id).Select(i => i.Id).FirstAsync());
     }
 
     async Task IAsyncLifetime.DisposeAsync() => await ((IAsyncLifetime)Site).DisposeAsync();
@@ -104,4 +106,4 @@ public sealed class RobustnessSite : IAsyncLifetime
 /// Ids the battery posts where they do not belong; the department head's own milestone and task;
 /// and the demo meeting, whose edit page the matrix does not list.
 /// </summary>
-public sealed record OtherIds(int Strategy, int FocusArea, int Milestone, int Task, int Meeting, int Person, int Unit, int OwnMilestone, int OwnTask, int DemoMeeting);
+public sealed record OtherIds(int Strategy, int FocusArea, int Milestone, int Task, int Meeting, int Person, int Unit, int OwnMilestone, int OwnTask, int DemoMeeting, int OwnIndicator);
