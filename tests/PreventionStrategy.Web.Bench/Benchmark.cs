@@ -169,6 +169,11 @@ internal sealed class BenchSite(string databasePath) : WebApplicationFactory<Pro
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={databasePath}");
         builder.UseSetting("Demo:Enabled", "true");
+
+        // Plain HTTP on loopback with the demo's password-only logins, as the demo runs; the security
+        // settings' own defaults (HTTPS, two factors for editors) would refuse the bench's sign-in.
+        builder.UseSetting("Security:RequireHttps", "false");
+        builder.UseSetting("Security:RequireTwoFactorForEditors", "false");
         builder.UseSetting("Email:PickupDirectory", Path.Combine(Path.GetDirectoryName(databasePath)!, "mail"));
         builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("BENCH_LOG") ?? "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", Environment.GetEnvironmentVariable("BENCH_LOG") ?? "Warning");

@@ -279,6 +279,19 @@ public sealed class IndicatorPageTests(DemoSite site) : IClassFixture<DemoSite>
         Assert.DoesNotContain(panel.QuerySelectorAll(".effect-watch .indicator-verdict--ontrack"), _ => true);
     }
 
+    [Fact]
+    public async Task A_focus_area_page_lists_the_indicators_tied_to_it()
+    {
+        var client = await site.ClientFor(DemoUsers.Staff);
+
+        var page = await client.GetDocumentAsync($"/FocusAreas/Details/{site.Ids.FocusArea}");
+
+        var names = page.QuerySelectorAll("table.indicator-table tbody th a").Select(a => a.TextContent).ToList();
+        Assert.Contains("Andel af anbringelser i netværkspleje", names);
+        Assert.Contains("Anbringelser efter type", names);
+        Assert.DoesNotContain("Sammenbrud i anbringelser", names);
+    }
+
     private async Task<string> UserIdAsync(string email)
     {
         await using var db = site.CreateDbContext();

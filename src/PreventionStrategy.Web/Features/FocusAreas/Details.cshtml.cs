@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Indicators;
 using PreventionStrategy.Web.Features.Budget;
 using PreventionStrategy.Web.Features.Milestones;
 using PreventionStrategy.Web.Features.Shared;
@@ -22,6 +23,11 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
     public IReadOnlyList<LinkedInitiative> BudgetInitiatives { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
+
+    /// <summary>The indicators tied to the area (at most <see cref="IndicatorLimit"/>; the list of indicators has them all).</summary>
+    public IReadOnlyList<IndicatorSummary> Indicators { get; private set; } = [];
+
+    public const int IndicatorLimit = 20;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -51,6 +57,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
             .OrderBy(b => b.SortOrder).ThenBy(b => b.Title)
             .Select(b => new LinkedInitiative(b.Id, b.StrategyId, b.SortOrder, b.Title, b.BudgetSketch, b.DecisionState))
             .ToListAsync(cancellationToken);
+        Indicators = await IndicatorSummaries.LoadAsync(db.Indicators.Where(i => i.FocusAreas.Any(f => f.Id == id)), cancellationToken, IndicatorLimit);
         return Page();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Milestones;
+using PreventionStrategy.Web.Features.Shared;
 
 namespace PreventionStrategy.Web.Features.Indicators;
 
@@ -10,7 +11,7 @@ namespace PreventionStrategy.Web.Features.Indicators;
 /// One indicator: its verdict and trend in words, the chart with the same numbers in a table beside it,
 /// the targets with their reasoning and the history of its figures. A fixed number of SQL commands.
 /// </summary>
-public sealed class DetailsModel(AppDbContext db) : PageModel
+public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     /// <summary>The page shows the latest corrections; older ones are in the audit trail.</summary>
     public const int HistoryLimit = 30;
@@ -81,7 +82,7 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
             return NotFound();
         }
 
-        var csv = IndicatorCsvTemplate.Write(indicator, DateOnly.FromDateTime(DateTime.UtcNow), SmallNumbers.ViewerSees(User));
+        var csv = IndicatorCsvTemplate.Write(indicator, clock.Today(), SmallNumbers.ViewerSees(User));
         Response.Headers.CacheControl = "no-store";
         return File(csv, "text/csv; charset=utf-8", IndicatorCsvTemplate.FileName(indicator));
     }

@@ -16,17 +16,24 @@ public sealed record EffectPanel(IReadOnlyList<IndicatorSummary> Targets, int Ta
     /// <summary>A fixed number of SQL commands, whatever the number of indicators and figures.</summary>
     public static async Task<EffectPanel> LoadAsync(AppDbContext db, int strategyId, CancellationToken cancellationToken)
     {
-        var indicators = db.Indicators.Where(i => i.StrategyId == strategyId);
-        var counts = await indicators.GroupBy(i => i.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var targetCount = counts.FirstOrDefault(c => c.Key == IndicatorKind.Target)?.Count ?? 0;
-        var watchCount = counts.FirstOrDefault(c => c.Key == IndicatorKind.Watch)?.Count ?? 0;
-        if (targetCount + watchCount == 0)
+        // The ids in panel order first (a plan has at most a few hundred indicators), then one load of the chosen few.
+        var all = await db.Indicators.AsNoTracking().Where(i => i.StrategyId == strategyId)
+            .OrderBy(i => i.Kind).ThenBy(i => i.SortOrder).ThenBy(i => i.Id)
+            .Select(i => new { i.Id, i.Kind })
+            .ToListAsync(cancellationToken);
+        if (all.Count == 0)
         {
             return Empty;
         }
 
-        var targets = await IndicatorSummaries.LoadAsync(indicators.Where(i => i.Kind == IndicatorKind.Target), cancellationToken, Limit);
-        var watched = await IndicatorSummaries.LoadAsync(indicators.Where(i => i.Kind == IndicatorKind.Watch), cancellationToken, Limit);
-        return new EffectPanel(targets, targetCount, watched, watchCount);
+        var targetIds = all.Where(i => i.Kind == IndicatorKind.Target).Select(i => i.Id).ToList();
+        var watchIds = all.Where(i => i.Kind == IndicatorKind.Watch).Select(i => i.Id).ToList();
+        var shown = targetIds.Take(Limit).Concat(watchIds.Take(Limit)).ToList();
+        var summaries = await IndicatorSummaries.LoadAsync(db.Indicators.Where(i => shown.Contains(i.Id)), cancellationToken);
+        return new EffectPanel(
+            summaries.Where(s => s.Kind == IndicatorKind.Target).ToList(),
+            targetIds.Count,
+            summaries.Where(s => s.Kind == IndicatorKind.Watch).ToList(),
+            watchIds.Count);
     }
 }
