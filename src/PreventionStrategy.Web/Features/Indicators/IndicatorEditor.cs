@@ -341,10 +341,5 @@ public sealed class IndicatorEditor(AppDbContext db, UserManager<ApplicationUser
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private async Task<IList<ApplicationUser>> EligibleOwnersAsync()
-    {
-        var heads = await users.GetUsersInRoleAsync(Roles.DepartmentHead);
-        var admins = await users.GetUsersInRoleAsync(Roles.Administrator);
-        return heads.Concat(admins).Where(u => !u.IsDisabled).DistinctBy(u => u.Id).OrderBy(u => u.FullName).ToList();
-    }
+    private Task<IList<ApplicationUser>> EligibleOwnersAsync() => EligibleOwners.ListAsync(users);
 }

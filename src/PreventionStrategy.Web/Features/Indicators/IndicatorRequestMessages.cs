@@ -14,14 +14,9 @@ public sealed class IndicatorRequestMessages(MailTransport transport, OptOutLink
 
     public Composition Compose(Delivery delivery, CommitteeMeeting? meeting, IReadOnlyList<DueIndicator> due, DateOnly today)
     {
-        if (meeting is null)
+        if (MeetingRequests.IsGone(meeting, today, out var skip))
         {
-            return Composition.Skip("Udvalgsmødet findes ikke længere.");
-        }
-
-        if (meeting.BriefingDeadline < today)
-        {
-            return Composition.Skip("Fristen for orienteringen er overskredet.");
+            return skip;
         }
 
         if (due.Count == 0)

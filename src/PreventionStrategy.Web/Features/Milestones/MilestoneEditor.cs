@@ -151,10 +151,5 @@ public sealed class MilestoneEditor(AppDbContext db, UserManager<ApplicationUser
         return milestone;
     }
 
-    private async Task<IList<ApplicationUser>> EligibleOwnersAsync()
-    {
-        var heads = await users.GetUsersInRoleAsync(Roles.DepartmentHead);
-        var admins = await users.GetUsersInRoleAsync(Roles.Administrator);
-        return heads.Concat(admins).Where(u => !u.IsDisabled).DistinctBy(u => u.Id).OrderBy(u => u.FullName).ToList();
-    }
+    private Task<IList<ApplicationUser>> EligibleOwnersAsync() => EligibleOwners.ListAsync(users);
 }

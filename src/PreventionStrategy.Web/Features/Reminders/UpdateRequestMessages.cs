@@ -16,14 +16,9 @@ public sealed class UpdateRequestMessages(MailTransport transport, OptOutLinks o
 
     public Composition Compose(Delivery delivery, CommitteeMeeting? meeting, IReadOnlyList<OpenMilestone> milestones, DateOnly today)
     {
-        if (meeting is null)
+        if (MeetingRequests.IsGone(meeting, today, out var skip))
         {
-            return Composition.Skip("Udvalgsmødet findes ikke længere.");
-        }
-
-        if (meeting.BriefingDeadline < today)
-        {
-            return Composition.Skip("Fristen for orienteringen er overskredet.");
+            return skip;
         }
 
         if (milestones.Count == 0)
