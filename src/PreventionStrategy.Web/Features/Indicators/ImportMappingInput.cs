@@ -21,7 +21,7 @@ public sealed class ImportMappingInput
     /// <summary>Per distinct text of the category column, in order of first appearance: a category id, or empty to skip those rows.</summary>
     public List<int?> CategoryMap { get; set; } = [];
 
-    [Display(Name = "Indicators.State")]
+    [Display(Name = "Indicators.Import.IsFinal")]
     public bool IsFinal { get; set; } = true;
 
     [StringLength(1000, ErrorMessage = "Validation.MaxLength")]
