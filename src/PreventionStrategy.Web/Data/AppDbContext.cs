@@ -9,6 +9,8 @@ using PreventionStrategy.Web.Features.Calendar;
 using PreventionStrategy.Web.Features.Committees;
 using PreventionStrategy.Web.Features.FocusAreas;
 using PreventionStrategy.Web.Features.Identity;
+using PreventionStrategy.Web.Features.Identity.Account;
+using PreventionStrategy.Web.Features.Identity.Sessions;
 using PreventionStrategy.Web.Features.Milestones;
 using PreventionStrategy.Web.Features.Outbox;
 using PreventionStrategy.Web.Features.Reminders;
@@ -55,6 +57,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
+
+    /// <summary>Signed-in browsers; the sign-in cookie holds only a row's id (Identity/Sessions).</summary>
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+
+    public DbSet<FirstRunClaim> FirstRunClaims => Set<FirstRunClaim>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -255,6 +262,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             token.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
             token.HasOne(t => t.Strategy).WithMany().HasForeignKey(t => t.StrategyId).OnDelete(DeleteBehavior.Cascade);
             token.ToTable(t => t.HasCheckConstraint("CK_CalendarFeedTokens_Owner", "(\"UserId\" IS NULL) <> (\"StrategyId\" IS NULL)"));
+        });
+
+        builder.Entity<SignInSession>(session =>
+        {
+            session.Property(s => s.Id).HasMaxLength(64);
+            session.HasIndex(s => s.UserId);
+            session.HasIndex(s => s.ExpiresAtUtc);
+            session.HasOne<ApplicationUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<FirstRunClaim>(claim =>
+        {
+            claim.Property(c => c.Id).ValueGeneratedNever();
+            claim.ToTable(t => t.HasCheckConstraint("CK_FirstRunClaims_Only", $"\"Id\" = {FirstRunClaim.OnlyId}"));
         });
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))

@@ -34,7 +34,7 @@ public sealed class ErrorModel : PageModel
             status = asked;
         }
 
-        var known = status is 400 or 403 or 404 or 413 or 429 ? status.Value : 500;
+        var known = status is 400 or 403 or 404 or 413 or 429 or 503 ? status.Value : 500;
         TitleKey = $"Error.{known}.Title";
         TextKey = $"Error.{known}.Text";
         if (status is null)
