@@ -190,6 +190,7 @@ public static class SiteComposition
         services.AddScoped<CommitteeEditor>();
         services.AddScoped<UserForm>();
         services.AddScoped<UserInvitations>();
+        services.AddScoped<AccountMessages>();
         services.AddSingleton<TwoFactorRequirement>();
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
 

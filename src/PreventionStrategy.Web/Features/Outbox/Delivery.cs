@@ -66,6 +66,12 @@ public enum DeliveryKind
 
     /// <summary>A committee briefing, as a PDF attachment, to a committee member.</summary>
     Briefing,
+
+    /// <summary>A set-password link for someone an administrator invited.</summary>
+    Invitation,
+
+    /// <summary>A set-password link for someone who forgot their password, or whose password an administrator reset.</summary>
+    PasswordReset,
 }
 
 public enum DeliveryState

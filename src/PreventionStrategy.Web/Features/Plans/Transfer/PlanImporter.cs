@@ -34,6 +34,9 @@ public sealed partial class PlanImporter(AppDbContext db, IStringLocalizer<PlanI
     /// <summary>Items named in one warning; beyond it they are counted.</summary>
     private const int MaxWarningsListed = 5;
 
+    /// <summary>Places named in one unknown-owner warning; beyond it "…".</summary>
+    private const int MaxPlacesListed = 20;
+
     public async Task<PlanImportResult> ImportAsync(Stream json, CancellationToken ct = default)
     {
         var errors = new List<string>();
@@ -338,7 +341,7 @@ public sealed partial class PlanImporter(AppDbContext db, IStringLocalizer<PlanI
 
         foreach (var group in uses.GroupBy(u => NormalizeEmail(u.Email)).Where(g => !owners.ContainsKey(g.Key)))
         {
-            var places = string.Join(", ", group.Take(MaxWarningsListed).Select(u => u.Where)) + (group.Count() > MaxWarningsListed ? " …" : string.Empty);
+            var places = string.Join(", ", group.Take(MaxPlacesListed).Select(u => u.Where)) + (group.Count() > MaxPlacesListed ? " …" : string.Empty);
             warnings.Add(L("Warning.UnknownOwner", group.First().Email, places));
         }
 
