@@ -248,6 +248,7 @@ public static class SiteComposition
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<RequestTooLarge>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -87,6 +87,12 @@ public sealed partial class PlanImporter(AppDbContext db, IStringLocalizer<PlanI
             return null;
         }
 
+        if (InvalidUtf8(data.Span) is { } notUtf8)
+        {
+            errors.Add(notUtf8);
+            return null;
+        }
+
         // First the syntax and the format version, so a file from a later version is refused as
         // such rather than for the fields this version does not know.
         try
@@ -117,6 +123,12 @@ public sealed partial class PlanImporter(AppDbContext db, IStringLocalizer<PlanI
         catch (JsonException exception)
         {
             errors.Add(L("Import.InvalidJson", (exception.LineNumber ?? 0) + 1, (exception.BytePositionInLine ?? 0) + 1));
+            return null;
+        }
+
+        errors.AddRange(TextProblems(data.Span));
+        if (errors.Count > 0)
+        {
             return null;
         }
 
