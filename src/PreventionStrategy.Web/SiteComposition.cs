@@ -44,6 +44,7 @@ public static class SiteComposition
 
     public static void AddPreventionStrategy(this WebApplicationBuilder builder)
     {
+        SiteFolder.RequireSettings(builder.Environment);
         var services = builder.Services;
         var configuration = builder.Configuration;
 
