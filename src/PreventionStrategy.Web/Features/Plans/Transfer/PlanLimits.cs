@@ -1,7 +1,7 @@
 namespace PreventionStrategy.Web.Features.Plans.Transfer;
 
 /// <summary>
-/// What one plan file may hold. Far above any real plan (Norddjurs has 8 milestones and 18
+/// What one plan file may hold. Far above any real plan (Norddjurs has 8 milestones and 11
 /// stakeholders), and low enough that an import is checked and saved in seconds and the write
 /// lock it takes is short: a file at every limit still fits in memory and in one transaction.
 /// The depths bound the hierarchies, so nothing walks an arbitrarily long chain of user data.
