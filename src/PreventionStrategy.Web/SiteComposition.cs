@@ -74,9 +74,10 @@ public static class SiteComposition
 
         // Keys in the site's database, not in a folder of one machine: cookies, invitation and opt-out
         // links outlive a restart and a move, and several servers read each other's.
-        services.AddDataProtection()
+        var keys = services.AddDataProtection()
             .SetApplicationName("PreventionStrategy")
             .PersistKeysToDbContext<AppDbContext>();
+        KeyProtectionOptions.Apply(keys, configuration, builder.Environment.ContentRootPath);
 
         services.AddIdentity<ApplicationUser, IdentityRole>(options =>
             {
