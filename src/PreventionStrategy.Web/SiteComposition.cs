@@ -174,7 +174,7 @@ public static class SiteComposition
         services.AddScoped<SecurityEvents>();
         services.AddSingleton<UnknownAccountFailures>();
 
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database").AddCheck<DatabaseWritable>("database-writable");
 
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<MailTransport>();

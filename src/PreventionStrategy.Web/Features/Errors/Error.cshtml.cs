@@ -48,6 +48,11 @@ public sealed class ErrorModel : PageModel
         var known = status is 400 or 403 or 404 or 413 or 429 or 503 ? status.Value : 500;
         TitleKey = $"Error.{known}.Title";
         TextKey = $"Error.{known}.Text";
+        if (known == 503 && HttpContext.Items.ContainsKey(DatabaseBusy.StorageFaultItem))
+        {
+            TextKey = "Error.503.StorageText";
+        }
+
         if (known == 413 && HttpContext.Items[RequestTooLarge.LimitItem] is long limit)
         {
             TextKey = "Error.413.TextWithLimit";

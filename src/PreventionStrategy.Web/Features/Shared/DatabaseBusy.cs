@@ -12,6 +12,9 @@ public sealed class DatabaseBusy(RequestDelegate next, ILogger<DatabaseBusy> log
 {
     public const int RetryAfterSeconds = 5;
 
+    /// <summary>Set when the database could not be written at all (disk full, read-only, I/O error): the status page says so.</summary>
+    public const string StorageFaultItem = "DatabaseBusy.StorageFault";
+
     /// <summary>SQLITE_BUSY or SQLITE_LOCKED anywhere in the chain (EF wraps it in a DbUpdateException).</summary>
     public static bool Is(Exception? exception)
     {
@@ -26,11 +29,34 @@ public sealed class DatabaseBusy(RequestDelegate next, ILogger<DatabaseBusy> log
         return false;
     }
 
+    /// <summary>SQLITE_READONLY, SQLITE_IOERR, SQLITE_CANTOPEN or SQLITE_FULL: storage, not contention.</summary>
+    public static bool IsStorageFault(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is SqliteException { SqliteErrorCode: 8 or 10 or 13 or 14 })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public async Task InvokeAsync(HttpContext context)
     {
         try
         {
             await next(context);
+        }
+        catch (Exception exception) when (IsStorageFault(exception) && !context.Response.HasStarted)
+        {
+            // First and loudest: an operator must free space or fix the file's permissions.
+            logger.LogCritical(exception, "The database could not be written (disk full, read-only or I/O error) during {Method} {Path}", context.Request.Method, context.Request.Path);
+            context.Response.Clear();
+            context.Items[StorageFaultItem] = true;
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "60";
         }
         catch (Exception exception) when (Is(exception) && !context.Response.HasStarted)
         {
