@@ -1,6 +1,6 @@
 using PreventionStrategy.Web;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = SiteFolder.ContentRoot(args) });
 builder.AddPreventionStrategy();
 
 var app = builder.Build();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PreventionStrategy.Web.Data;
@@ -19,6 +20,8 @@ using PreventionStrategy.Web.Features.Email;
 using PreventionStrategy.Web.Features.Identity;
 using PreventionStrategy.Web.Features.Indicators;
 using PreventionStrategy.Web.Features.Identity.Account;
+using PreventionStrategy.Web.Features.Identity.Sessions;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using PreventionStrategy.Web.Features.Identity.TwoFactor;
 using PreventionStrategy.Web.Features.Identity.Users;
 using PreventionStrategy.Web.Features.Jobs;
@@ -42,6 +45,7 @@ public static class SiteComposition
 
     public static void AddPreventionStrategy(this WebApplicationBuilder builder)
     {
+        SiteFolder.RequireSettings(builder.Environment);
         var services = builder.Services;
         var configuration = builder.Configuration;
 
@@ -64,13 +68,17 @@ public static class SiteComposition
         // The audit interceptor is a singleton: the pool builds the options once.
         services.AddHttpContextAccessor();
         services.AddSingleton<AuditInterceptor>();
-        services.AddDbContextPool<AppDbContext>((sp, options) => options.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        var busyTimeoutSeconds = configuration.GetValue(DatabaseOptions.Section + ":" + nameof(DatabaseOptions.BusyTimeoutSeconds), DatabaseOptions.DefaultBusyTimeoutSeconds);
+        services.AddDbContextPool<AppDbContext>((sp, options) => options
+            .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(busyTimeoutSeconds))
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
 
         // Keys in the site's database, not in a folder of one machine: cookies, invitation and opt-out
         // links outlive a restart and a move, and several servers read each other's.
-        services.AddDataProtection()
+        var keys = services.AddDataProtection()
             .SetApplicationName("PreventionStrategy")
             .PersistKeysToDbContext<AppDbContext>();
+        KeyProtectionOptions.Apply(keys, configuration, builder.Environment.ContentRootPath);
 
         services.AddIdentity<ApplicationUser, IdentityRole>(options =>
             {
@@ -124,6 +132,11 @@ public static class SiteComposition
             };
         });
 
+        // Sessions on the server: the cookie holds only a session id (Identity/Sessions).
+        services.AddSingleton<SignInSessionStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<SignInSessionStore>((cookie, store) => cookie.SessionStore = store);
+
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Reader, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.All))
             .AddPolicy(Policies.Administrator, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Administrator))
@@ -146,6 +159,7 @@ public static class SiteComposition
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         // Danish letters as themselves in the HTML, not as &#xE6; entities.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddSingleton<ITempDataProvider>(sp => new BoundedTempData(ActivatorUtilities.CreateInstance<CookieTempDataProvider>(sp), sp.GetRequiredService<IOptions<CookieTempDataProviderOptions>>()));
         services.AddAntiforgery(options => options.Cookie.Name = "PreventionStrategy.Antiforgery");
 
         // Every cookie the site sets (sign-in, antiforgery, language, messages) is HttpOnly, SameSite=Lax, and Secure over HTTPS.
@@ -161,7 +175,7 @@ public static class SiteComposition
         services.AddScoped<SecurityEvents>();
         services.AddSingleton<UnknownAccountFailures>();
 
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database").AddCheck<DatabaseWritable>("database-writable");
 
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<MailTransport>();
@@ -185,6 +199,7 @@ public static class SiteComposition
         services.AddScoped<CommitteeEditor>();
         services.AddScoped<UserForm>();
         services.AddScoped<UserInvitations>();
+        services.AddScoped<AccountMessages>();
         services.AddSingleton<TwoFactorRequirement>();
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
 
@@ -240,10 +255,12 @@ public static class SiteComposition
         }
 
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseMiddleware<DatabaseBusy>();
         app.UseCookiePolicy();
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<RequestTooLarge>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

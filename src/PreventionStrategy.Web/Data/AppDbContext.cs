@@ -10,6 +10,9 @@ using PreventionStrategy.Web.Features.Committees;
 using PreventionStrategy.Web.Features.FocusAreas;
 using PreventionStrategy.Web.Features.Identity;
 using PreventionStrategy.Web.Features.Indicators;
+
+using PreventionStrategy.Web.Features.Identity.Account;
+using PreventionStrategy.Web.Features.Identity.Sessions;
 using PreventionStrategy.Web.Features.Milestones;
 using PreventionStrategy.Web.Features.Outbox;
 using PreventionStrategy.Web.Features.Reminders;
@@ -70,6 +73,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<MeasurementRevision> MeasurementRevisions => Set<MeasurementRevision>();
 
     public DbSet<IndicatorImportDraft> IndicatorImportDrafts => Set<IndicatorImportDraft>();
+
+    /// <summary>Signed-in browsers; the sign-in cookie holds only a row's id (Identity/Sessions).</summary>
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+
+    public DbSet<FirstRunClaim> FirstRunClaims => Set<FirstRunClaim>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -277,6 +285,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         });
 
         IndicatorModel.Configure(builder);
+
+        builder.Entity<SignInSession>(session =>
+        {
+            session.Property(s => s.Id).HasMaxLength(64);
+            session.HasIndex(s => s.UserId);
+            session.HasIndex(s => s.ExpiresAtUtc);
+            session.HasOne<ApplicationUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<FirstRunClaim>(claim =>
+        {
+            claim.Property(c => c.Id).ValueGeneratedNever();
+            claim.ToTable(t => t.HasCheckConstraint("CK_FirstRunClaims_Only", $"\"Id\" = {FirstRunClaim.OnlyId}"));
+        });
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
         {

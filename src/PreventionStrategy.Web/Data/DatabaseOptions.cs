@@ -13,4 +13,13 @@ public sealed class DatabaseOptions
 
     /// <summary>Migrate the schema on start. Keep on for the embedded default; a multi-server deployment migrates once, from one place.</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    public const int DefaultBusyTimeoutSeconds = 30;
+
+    /// <summary>
+    /// How long a command waits for another writer's lock (SQLite's busy timeout) before the
+    /// request is answered 503 "prøv igen om lidt". Imports keep their lock to seconds.
+    /// </summary>
+    [Range(1, 300, ErrorMessage = "Database:BusyTimeoutSeconds must be between 1 and 300.")]
+    public int BusyTimeoutSeconds { get; set; } = DefaultBusyTimeoutSeconds;
 }

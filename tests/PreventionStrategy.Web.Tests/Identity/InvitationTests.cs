@@ -20,6 +20,7 @@ public sealed partial class InvitationTests(DemoSite site) : IClassFixture<DemoS
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
+        await site.SendPendingMailAsync();
         var message = await MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(site.MailFolder, "*.eml"), f => File.ReadAllText(f).Contains("soeren@norddjurs.example")));
         Assert.Equal("Invitation til Forebyggende strategi", message.Subject);
         Assert.Contains("Kære Søren Sundhedsplejerske", message.TextBody);

@@ -23,11 +23,12 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<LoopbackSmtpServer> StartAsync()
+    /// <param name="port">0 for a free port; a port a stopped server had, to bring "the mail server" back.</param>
+    public static async Task<LoopbackSmtpServer> StartAsync(int port = 0)
     {
         var folder = Directory.CreateTempSubdirectory("preventionstrategy-smtp-").FullName;
         var script = Path.Combine(AppContext.BaseDirectory, "Infrastructure", "loopback_smtp.py");
-        var start = new ProcessStartInfo("/usr/bin/python3", ["-u", script, "--out", folder])
+        var start = new ProcessStartInfo("/usr/bin/python3", ["-u", script, "--out", folder, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -70,13 +70,14 @@ class CountingSMTP(SMTP):
 async def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", required=True)
+    parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     handler = Handler(args.out)
     loop = asyncio.get_running_loop()
     server = await loop.create_server(
         lambda: CountingSMTP(handler, hostname="loopback.test", data_size_limit=50_000_000, decode_data=False),
-        host="127.0.0.1", port=0)
+        host="127.0.0.1", port=args.port)
     print(f"PORT {server.sockets[0].getsockname()[1]}", flush=True)
     async with server:
         await server.serve_forever()

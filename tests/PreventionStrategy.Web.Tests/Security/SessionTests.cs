@@ -77,6 +77,7 @@ public sealed class SessionTests : IAsyncLifetime
         await using var db = site.CreateDbContext();
         var user = await db.Users.SingleAsync(u => u.Id == userId);
         Assert.Null(user.PasswordHash);
+        await site.SendPendingMailAsync();
         var mail = Directory.GetFiles(site.MailFolder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).To(user.Email!);
         Assert.Contains(mail, m => m.Subject == "Vælg en ny adgangskode til Forebyggende strategi" && m.TextBody!.Contains("/Identity/Account/SetPassword?userId="));
     }

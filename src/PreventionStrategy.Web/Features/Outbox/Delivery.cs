@@ -69,6 +69,12 @@ public enum DeliveryKind
 
     /// <summary>Asks an indicator's owner for the figures missing before a committee meeting.</summary>
     IndicatorRequest,
+
+    /// <summary>A set-password link for someone an administrator invited.</summary>
+    Invitation,
+
+    /// <summary>A set-password link for someone who forgot their password, or whose password an administrator reset.</summary>
+    PasswordReset,
 }
 
 public enum DeliveryState

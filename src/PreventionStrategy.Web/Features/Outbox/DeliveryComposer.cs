@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Briefings;
 using PreventionStrategy.Web.Features.Committees;
+using PreventionStrategy.Web.Features.Identity.Users;
 using PreventionStrategy.Web.Features.Indicators;
 using PreventionStrategy.Web.Features.Milestones;
 using PreventionStrategy.Web.Features.Reminders;
@@ -14,7 +15,7 @@ namespace PreventionStrategy.Web.Features.Outbox;
 /// planning, so a message reflects the plan as it is now; all a batch needs is loaded in a few
 /// queries, however large the batch.
 /// </summary>
-public sealed class DeliveryComposer(AppDbContext db, EventMessages events, UpdateRequestMessages updateRequests, IndicatorRequestMessages indicatorRequests, BriefingMessages briefingMessages, Display show, TimeProvider clock, ILogger<DeliveryComposer> logger)
+public sealed class DeliveryComposer(AppDbContext db, AccountMessages accounts, EventMessages events, UpdateRequestMessages updateRequests, IndicatorRequestMessages indicatorRequests, BriefingMessages briefingMessages, Display show, TimeProvider clock, ILogger<DeliveryComposer> logger)
 {
     public async Task<IReadOnlyDictionary<long, Composition>> ComposeAsync(IReadOnlyList<Delivery> batch, CancellationToken cancellationToken)
     {
@@ -43,8 +44,9 @@ public sealed class DeliveryComposer(AppDbContext db, EventMessages events, Upda
             .Where(b => briefingIds.Contains(b.Id))
             .ToDictionaryAsync(b => b.Id, cancellationToken);
 
-        var result = new Dictionary<long, Composition>();
-        foreach (var delivery in batch)
+        // Account mail (invitations, password resets) is not a reminder: opting out does not stop it.
+        var result = await accounts.ComposeAsync(batch, cancellationToken);
+        foreach (var delivery in batch.Where(d => !AccountMessages.IsAccountMail(d.Kind)))
         {
             try
             {

@@ -41,9 +41,15 @@ public sealed class ImportModel(PlanImporter importer, PlanExporter exporter, IS
         var result = await importer.ImportAsync(stream, cancellationToken);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
+            // A file can have thousands of errors; the first ones say what is wrong.
+            foreach (var error in result.Errors.Take(PlanLimits.MaxErrorsShown))
             {
                 ModelState.AddModelError(nameof(Upload), error);
+            }
+
+            if (result.Errors.Count > PlanLimits.MaxErrorsShown)
+            {
+                ModelState.AddModelError(nameof(Upload), localizer["Import.MoreErrors", result.Errors.Count - PlanLimits.MaxErrorsShown]);
             }
 
             return Page();

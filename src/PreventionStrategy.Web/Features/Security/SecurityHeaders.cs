@@ -25,7 +25,18 @@ public static class SecurityHeaders
             headers.ContentSecurityPolicy = policy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
+            // A page may ask for stricter (the calendar feed: its address is the credential).
+            if (!headers.ContainsKey("Referrer-Policy"))
+            {
+                headers["Referrer-Policy"] = "same-origin";
+            }
+
+            // Downloads (CSV, Excel, JSON, PDF) hold the plan's data: no cache, shared or private, keeps a copy.
+            if (headers.ContainsKey("Content-Disposition") && !headers.ContainsKey("Cache-Control"))
+            {
+                headers.CacheControl = "no-store";
+            }
+
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             return Task.CompletedTask;

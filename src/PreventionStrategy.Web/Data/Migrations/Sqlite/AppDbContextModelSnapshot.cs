@@ -573,6 +573,26 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                     b.ToTable("FocusAreas");
                 });
 
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Identity.Account.FirstRunClaim", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FirstRunClaims", t =>
+                        {
+                            t.HasCheckConstraint("CK_FirstRunClaims_Only", "\"Id\" = 1");
+                        });
+                });
+
             modelBuilder.Entity("PreventionStrategy.Web.Features.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -654,6 +674,35 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                     b.HasIndex("UnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Identity.Sessions.SignInSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SignInSessions");
                 });
 
             modelBuilder.Entity("PreventionStrategy.Web.Features.Indicators.Indicator", b =>
@@ -1571,6 +1620,15 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Identity.Sessions.SignInSession", b =>
+                {
+                    b.HasOne("PreventionStrategy.Web.Features.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PreventionStrategy.Web.Features.Indicators.Indicator", b =>

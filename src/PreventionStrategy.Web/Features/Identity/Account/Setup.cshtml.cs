@@ -3,12 +3,21 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PreventionStrategy.Web.Data;
 
 namespace PreventionStrategy.Web.Features.Identity.Account;
 
 /// <summary>First run: while the site has no administrator, the first visitor creates one. Afterwards the page is gone (404).</summary>
 [AllowAnonymous]
-public sealed class SetupModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, BootstrapAdministrator bootstrap) : PageModel
+public sealed class SetupModel(
+    UserManager<ApplicationUser> users,
+    SignInManager<ApplicationUser> signIn,
+    BootstrapAdministrator bootstrap,
+    AppDbContext db,
+    IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public SetupInput Input { get; set; } = new();
@@ -17,13 +26,17 @@ public sealed class SetupModel(UserManager<ApplicationUser> users, SignInManager
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await bootstrap.AnyAdministratorAsync())
-        {
-            return NotFound();
-        }
-
         if (!ModelState.IsValid)
         {
+            return Page();
+        }
+
+        // One transaction that first takes the single first-run row: SQLite lets one writer in at a
+        // time, and of simultaneous posts only the first can insert the row; the rest fail on its key.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (await bootstrap.AnyAdministratorAsync() || !await ClaimFirstRunAsync())
+        {
+            ModelState.AddModelError(string.Empty, localizer["Setup.AlreadyDone"]);
             return Page();
         }
 
@@ -39,9 +52,27 @@ public sealed class SetupModel(UserManager<ApplicationUser> users, SignInManager
             return Page();
         }
 
-        await users.AddToRoleAsync(user, Roles.Administrator);
+        IdentityCheck.Succeeded(await users.AddToRoleAsync(user, Roles.Administrator), "make the first user an administrator");
+        await db.FirstRunClaims.Where(c => c.Id == FirstRunClaim.OnlyId).ExecuteUpdateAsync(set => set.SetProperty(c => c.UserId, user.Id));
+        await transaction.CommitAsync();
         await signIn.SignInAsync(user, isPersistent: false);
         return RedirectToPage("/Index");
+    }
+
+    private async Task<bool> ClaimFirstRunAsync()
+    {
+        db.FirstRunClaims.Add(new FirstRunClaim { CompletedAtUtc = DateTime.UtcNow });
+        try
+        {
+            await db.SaveChangesAsync();
+            return true;
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            // SQLITE_CONSTRAINT: another setup took the row first.
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 }
 

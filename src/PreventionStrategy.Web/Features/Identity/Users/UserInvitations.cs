@@ -1,38 +1,43 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using MimeKit;
-using PreventionStrategy.Web.Features.Email;
+using Hangfire;
+using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Outbox;
+using PreventionStrategy.Web.Features.Reminders;
 
 namespace PreventionStrategy.Web.Features.Identity.Users;
 
 /// <summary>
 /// An invitation is a password-reset token sent as a set-password link: the administrator never
-/// sees or chooses the password, and the link dies once used or after seven days.
+/// sees or chooses the password, and the link dies once used or after seven days. The mail goes
+/// through the delivery table like every other email: the page answers at once and the same
+/// whatever the mail server does (so <i>Glemt adgangskode</i> cannot tell accounts apart), and a
+/// message the server refused is retried. The sending job is started at once; it composes the
+/// message (<see cref="AccountMessages"/>) when it sends.
 /// </summary>
-public sealed class UserInvitations(UserManager<ApplicationUser> users, MailTransport mail, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> localizer)
+public sealed class UserInvitations(AppDbContext db, IBackgroundJobClient jobs, TimeProvider clock)
 {
     public Task SendAsync(ApplicationUser user, CancellationToken cancellationToken) =>
-        SendLinkAsync(user, "Invite", cancellationToken);
+        QueueAsync(user, DeliveryKind.Invitation, cancellationToken);
 
     /// <summary>The same set-password link, worded for someone who asked for it or whose password an administrator reset.</summary>
     public Task SendPasswordResetAsync(ApplicationUser user, CancellationToken cancellationToken) =>
-        SendLinkAsync(user, "PasswordReset", cancellationToken);
+        QueueAsync(user, DeliveryKind.PasswordReset, cancellationToken);
 
-    private async Task SendLinkAsync(ApplicationUser user, string texts, CancellationToken cancellationToken)
+    private async Task QueueAsync(ApplicationUser user, DeliveryKind kind, CancellationToken cancellationToken)
     {
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = $"{site.Value.PublicBaseUrl.TrimEnd('/')}/Identity/Account/SetPassword?userId={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
+        var now = clock.GetUtcNow().UtcDateTime;
 
-        var message = new MimeMessage();
-        message.To.Add(new MailboxAddress(user.FullName, user.Email ?? throw new InvalidOperationException("The user has no email address.")));
-        message.Subject = localizer[$"{texts}.Subject"];
-        var body = new BodyBuilder
+        // Every request is its own message: asking twice sends twice, as the person expects.
+        db.Deliveries.Add(new Delivery
         {
-            TextBody = localizer[$"{texts}.Text", user.FullName, link],
-            HtmlBody = localizer[$"{texts}.Html", System.Net.WebUtility.HtmlEncode(user.FullName), System.Net.WebUtility.HtmlEncode(link)],
-        };
-        message.Body = body.ToMessageBody();
-        await mail.SendAsync(message, cancellationToken);
+            Key = $"{kind}:{user.Id}:{Guid.NewGuid():N}",
+            Kind = kind,
+            UserId = user.Id,
+            RecipientEmail = user.Email ?? throw new InvalidOperationException("The user has no email address."),
+            RecipientName = user.FullName,
+            CreatedAtUtc = now,
+            NextAttemptAtUtc = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        jobs.Enqueue<ReminderJob>(job => job.SendPendingAsync(CancellationToken.None));
     }
 }

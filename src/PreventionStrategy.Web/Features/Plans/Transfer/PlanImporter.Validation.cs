@@ -37,6 +37,13 @@ public sealed partial class PlanImporter
         var milestones = document.Milestones ?? [];
         var budgetInitiatives = document.BudgetInitiatives ?? [];
 
+        // Above the limits nothing else is checked: the file is refused for its size alone, at once.
+        Counts(document, errors);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
         // "null" in place of an item ("milestones": [null]) leaves nothing to check; report it alone.
         EmptyItems(document.Strategy?.KeyDates, "Where.KeyDate", errors);
         EmptyItems(document.Committee?.Meetings, "Where.Meeting", errors);
@@ -118,6 +125,8 @@ public sealed partial class PlanImporter
             }
         }
 
+        var unitChains = Chains(stakeholders, s => s.UnitKey is { } next ? stakeholdersByKey.GetValueOrDefault(next) : null);
+        var unitTooDeep = false;
         for (var i = 0; i < stakeholders.Count; i++)
         {
             var stakeholder = stakeholders[i];
@@ -146,9 +155,15 @@ public sealed partial class PlanImporter
                 {
                     Error("Problem.UnitIsPerson", where, unitKey);
                 }
-                else if (IsInCycle(stakeholder, s => s.UnitKey is { } next ? stakeholdersByKey.GetValueOrDefault(next) : null))
+                else if (unitChains.OnCircle.Contains(stakeholder))
                 {
                     Error("Problem.UnitCycle", where);
+                }
+                else if (unitChains.Depths[stakeholder] is > PlanLimits.MaxUnitDepth and var depth && !unitTooDeep)
+                {
+                    // Once: every item below the first too deep one is too deep as well.
+                    unitTooDeep = true;
+                    Error("Problem.UnitTooDeep", where, depth, PlanLimits.MaxUnitDepth);
                 }
             }
         }
@@ -163,6 +178,8 @@ public sealed partial class PlanImporter
             Text(where, focusArea.Aims, "Field.Aims", MaxLength<FocusArea>(nameof(FocusArea.Aims)), required: false, errors);
         }
 
+        var preconditionChains = Chains(milestones, m => m.PreconditionKey is { } next ? milestonesByKey.GetValueOrDefault(next) : null);
+        var preconditionTooDeep = false;
         for (var i = 0; i < milestones.Count; i++)
         {
             var milestone = milestones[i];
@@ -196,9 +213,14 @@ public sealed partial class PlanImporter
                 {
                     Error("Problem.UnknownMilestone", where, preconditionKey);
                 }
-                else if (IsInCycle(milestone, m => m.PreconditionKey is { } next ? milestonesByKey.GetValueOrDefault(next) : null))
+                else if (preconditionChains.OnCircle.Contains(milestone))
                 {
                     Error("Problem.PreconditionCycle", where);
+                }
+                else if (preconditionChains.Depths[milestone] is > PlanLimits.MaxPreconditionDepth and var depth && !preconditionTooDeep)
+                {
+                    preconditionTooDeep = true;
+                    Error("Problem.PreconditionTooDeep", where, depth, PlanLimits.MaxPreconditionDepth);
                 }
             }
 
@@ -473,20 +495,109 @@ public sealed partial class PlanImporter
         }
     }
 
-    /// <summary>Whether following <paramref name="next"/> from the item leads back to it.</summary>
-    private static bool IsInCycle<T>(T start, Func<T, T?> next)
-        where T : class
+    /// <summary>The lists of a plan against <see cref="PlanLimits"/>, before anything else is looked at.</summary>
+    private void Counts(PlanDocument document, List<string> errors)
     {
-        var seen = new HashSet<T>(ReferenceEqualityComparer.Instance);
-        for (var current = next(start); current is not null && seen.Add(current); current = next(current))
+        void Total(int count, int max, string noun)
         {
-            if (ReferenceEquals(current, start))
+            if (count > max)
             {
-                return true;
+                errors.Add(L("Problem.TooMany", count, max, L(noun)));
             }
         }
 
-        return false;
+        void Inside(string where, int count, int max, string noun)
+        {
+            if (count > max)
+            {
+                errors.Add(L("Problem.TooManyInside", where, count, max, L(noun)));
+            }
+        }
+
+        var milestones = document.Milestones ?? [];
+        var budgetInitiatives = document.BudgetInitiatives ?? [];
+        Total((document.Stakeholders ?? []).Count, PlanLimits.MaxStakeholders, "Count.Stakeholders");
+        Total((document.FocusAreas ?? []).Count, PlanLimits.MaxFocusAreas, "Count.FocusAreas");
+        Total(milestones.Count, PlanLimits.MaxMilestones, "Count.Milestones");
+        Total(budgetInitiatives.Count, PlanLimits.MaxBudgetInitiatives, "Count.BudgetInitiatives");
+        Inside(L("Where.Strategy"), document.Strategy?.KeyDates?.Count ?? 0, PlanLimits.MaxKeyDates, "Count.KeyDates");
+        Inside(L("Where.Committee"), document.Committee?.Meetings?.Count ?? 0, PlanLimits.MaxMeetings, "Count.Meetings");
+        Inside(L("Where.Committee"), document.Committee?.MemberKeys?.Count ?? 0, PlanLimits.MaxCommitteeMembers, "Count.Members");
+        if (errors.Count > 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < milestones.Count; i++)
+        {
+            if (milestones[i] is { } milestone)
+            {
+                Inside(WhereMilestone(milestone, i), milestone.Tasks?.Count ?? 0, PlanLimits.MaxTasks, "Count.Tasks");
+                Inside(WhereMilestone(milestone, i), milestone.Stakeholders?.Count ?? 0, PlanLimits.MaxMilestoneStakeholders, "Count.Links");
+            }
+        }
+
+        for (var i = 0; i < budgetInitiatives.Count; i++)
+        {
+            if (budgetInitiatives[i] is { } initiative)
+            {
+                Inside(L("Where.BudgetInitiativeNo", i + 1), initiative.Amounts?.Count ?? 0, PlanLimits.MaxAmounts, "Count.Amounts");
+            }
+        }
+    }
+
+    private sealed record ChainInfo<T>(IReadOnlyDictionary<T, int?> Depths, IReadOnlySet<T> OnCircle);
+
+    /// <summary>
+    /// For each item, how many steps <paramref name="next"/> takes from it to the end of its chain
+    /// (null when the chain runs into a circle), and which items lie on a circle. Every item is
+    /// walked once and without recursion, so a chain costs its length, not its square, and no stack.
+    /// </summary>
+    private static ChainInfo<T> Chains<T>(IEnumerable<T> items, Func<T, T?> next)
+        where T : class
+    {
+        var depths = new Dictionary<T, int?>(ReferenceEqualityComparer.Instance);
+        var onCircle = new HashSet<T>(ReferenceEqualityComparer.Instance);
+        var path = new List<T>();
+        var onPath = new Dictionary<T, int>(ReferenceEqualityComparer.Instance);
+        foreach (var start in items)
+        {
+            path.Clear();
+            onPath.Clear();
+            int? after;
+            for (var current = start; ; current = next(current))
+            {
+                if (current is null)
+                {
+                    after = -1;
+                    break;
+                }
+
+                if (depths.TryGetValue(current, out var known))
+                {
+                    after = known;
+                    break;
+                }
+
+                if (onPath.TryGetValue(current, out var circleStart))
+                {
+                    onCircle.UnionWith(path.Skip(circleStart));
+                    after = null;
+                    break;
+                }
+
+                onPath.Add(current, path.Count);
+                path.Add(current);
+            }
+
+            for (var i = path.Count - 1; i >= 0; i--)
+            {
+                after = after + 1;
+                depths[path[i]] = after;
+            }
+        }
+
+        return new ChainInfo<T>(depths, onCircle);
     }
 
     private static string IsoDate(DateOnly date) => date.ToString(PlanJson.DateFormat, CultureInfo.InvariantCulture);

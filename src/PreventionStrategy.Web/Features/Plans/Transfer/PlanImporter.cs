@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Shared;
 using PreventionStrategy.Web.Features.Budget;
 using PreventionStrategy.Web.Features.Committees;
 using PreventionStrategy.Web.Features.FocusAreas;
@@ -29,6 +30,12 @@ public sealed partial class PlanImporter(AppDbContext db, IStringLocalizer<PlanI
     public const int MaxFileMegabytes = 5;
 
     private const int MaxFileBytes = MaxFileMegabytes * 1024 * 1024;
+
+    /// <summary>Items named in one warning; beyond it they are counted.</summary>
+    private const int MaxWarningsListed = 5;
+
+    /// <summary>Places named in one unknown-owner warning; beyond it "…".</summary>
+    private const int MaxPlacesListed = 20;
 
     public async Task<PlanImportResult> ImportAsync(Stream json, CancellationToken ct = default)
     {
@@ -80,6 +87,12 @@ public sealed partial class PlanImporter(AppDbContext db, IStringLocalizer<PlanI
             return null;
         }
 
+        if (InvalidUtf8(data.Span) is { } notUtf8)
+        {
+            errors.Add(notUtf8);
+            return null;
+        }
+
         // First the syntax and the format version, so a file from a later version is refused as
         // such rather than for the fields this version does not know.
         try
@@ -110,6 +123,12 @@ public sealed partial class PlanImporter(AppDbContext db, IStringLocalizer<PlanI
         catch (JsonException exception)
         {
             errors.Add(L("Import.InvalidJson", (exception.LineNumber ?? 0) + 1, (exception.BytePositionInLine ?? 0) + 1));
+            return null;
+        }
+
+        errors.AddRange(TextProblems(data.Span));
+        if (errors.Count > 0)
+        {
             return null;
         }
 
@@ -190,9 +209,15 @@ public sealed partial class PlanImporter(AppDbContext db, IStringLocalizer<PlanI
         }
 
         var stakeholders = ResolveStakeholders(stakeholderDocs, existingStakeholders, warnings);
-        foreach (var unused in UnusedStakeholderKeys(document))
+        var unusedKeys = UnusedStakeholderKeys(document).ToList();
+        if (unusedKeys.Count > MaxWarningsListed)
         {
-            warnings.Add(L("Warning.UnusedStakeholder", L("Where.Stakeholder", unused)));
+            // One line, not hundreds: the warnings travel to the next page in a cookie.
+            warnings.Add(L("Warning.UnusedStakeholders", unusedKeys.Count, string.Join(", ", unusedKeys.Take(MaxWarningsListed))));
+        }
+        else
+        {
+            warnings.AddRange(unusedKeys.Select(unused => L("Warning.UnusedStakeholder", L("Where.Stakeholder", unused))));
         }
 
         var strategy = new Strategy
@@ -272,37 +297,24 @@ public sealed partial class PlanImporter(AppDbContext db, IStringLocalizer<PlanI
         AddIndicators(document.Indicators ?? [], strategy, focusAreas, owners);
         db.Strategies.Add(strategy);
 
-        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        // Everything is prepared in memory first; the write lock is taken only for the INSERTs.
+        // Without a caller's transaction the audit interceptor opens one after it has read the
+        // changes, so the plan and its audit rows are saved together and the lock stays short.
+        db.ChangeTracker.DetectChanges();
         try
         {
             await db.SaveChangesAsync(ct);
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(ct);
-            }
         }
-        catch (DbUpdateException exception)
+        catch (DbUpdateException exception) when (!DatabaseBusy.Is(exception))
         {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.RollbackAsync(CancellationToken.None);
-            }
-
             db.ChangeTracker.Clear();
             return new PlanImportResult(null, [L("Import.SaveFailed", (exception.InnerException ?? exception).Message)], warnings);
         }
         catch
         {
-            // Cancelled or worse: leave no half-added plan behind in this context.
+            // Cancelled, busy or worse: leave no half-added plan behind in this context.
             db.ChangeTracker.Clear();
             throw;
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
         }
 
         return new PlanImportResult(strategy.Id, [], warnings);
@@ -343,7 +355,8 @@ public sealed partial class PlanImporter(AppDbContext db, IStringLocalizer<PlanI
 
         foreach (var group in uses.GroupBy(u => NormalizeEmail(u.Email)).Where(g => !owners.ContainsKey(g.Key)))
         {
-            warnings.Add(L("Warning.UnknownOwner", group.First().Email, string.Join(", ", group.Select(u => u.Where))));
+            var places = string.Join(", ", group.Take(MaxPlacesListed).Select(u => u.Where)) + (group.Count() > MaxPlacesListed ? " …" : string.Empty);
+            warnings.Add(L("Warning.UnknownOwner", group.First().Email, places));
         }
 
         return owners;
@@ -357,28 +370,31 @@ public sealed partial class PlanImporter(AppDbContext db, IStringLocalizer<PlanI
 
     /// <summary>
     /// One entity per document key: an existing stakeholder with the same kind, name (ignoring
-    /// case) and unit when there is one, else a new one. Units are resolved before their members.
+    /// case) and unit when there is one, else a new one. Units are resolved before their members:
+    /// the items are taken in order of how many units lie above them (Validate bounded that), so
+    /// nothing recurses, and existing stakeholders are found by a lookup, not a search.
     /// </summary>
     private Dictionary<string, Stakeholder> ResolveStakeholders(IReadOnlyList<PlanStakeholder> items, List<Stakeholder> existing, List<string> warnings)
     {
         var byKey = items.ToDictionary(s => s.Key, StringComparer.Ordinal);
+        var depths = Chains(items, s => s.UnitKey is { } unitKey ? byKey[unitKey] : null).Depths;
+        var existingByIdentity = new Dictionary<string, Stakeholder>(StringComparer.OrdinalIgnoreCase);
+        foreach (var stakeholder in existing.OrderBy(s => s.Id))
+        {
+            existingByIdentity.TryAdd(Identity(stakeholder.Kind, stakeholder.Name, stakeholder.UnitId), stakeholder);
+        }
+
+        var existingSet = existing.ToHashSet(ReferenceEqualityComparer.Instance);
         var resolved = new Dictionary<string, Stakeholder>(StringComparer.Ordinal);
         var reused = new List<string>();
-
-        Stakeholder Resolve(PlanStakeholder item)
+        foreach (var item in items.OrderBy(i => depths[i] ?? 0))
         {
-            if (resolved.TryGetValue(item.Key, out var done))
-            {
-                return done;
-            }
+            var unit = item.UnitKey is { } unitKey ? resolved[unitKey] : null;
 
-            var unit = item.UnitKey is { } unitKey ? Resolve(byKey[unitKey]) : null;
-            var unitExists = unit is not null && existing.Contains(unit);
-            var match = existing
-                .Where(s => s.Kind == item.Kind && SameName(s.Name, item.Name))
-                .Where(s => unit is null ? s.UnitId is null : unitExists && s.UnitId == unit.Id)
-                .OrderBy(s => s.Id)
-                .FirstOrDefault();
+            // A stakeholder under a unit the file creates cannot exist yet.
+            var match = unit is not null && !existingSet.Contains(unit)
+                ? null
+                : existingByIdentity.GetValueOrDefault(Identity(item.Kind!.Value, item.Name, unit?.Id));
             if (match is not null)
             {
                 reused.Add(item.Name);
@@ -400,12 +416,6 @@ public sealed partial class PlanImporter(AppDbContext db, IStringLocalizer<PlanI
             }
 
             resolved.Add(item.Key, stakeholder);
-            return stakeholder;
-        }
-
-        foreach (var item in items)
-        {
-            Resolve(item);
         }
 
         if (reused.Count > 0)
@@ -415,6 +425,9 @@ public sealed partial class PlanImporter(AppDbContext db, IStringLocalizer<PlanI
 
         return resolved;
     }
+
+    /// <summary>What makes two stakeholders the same: kind, unit and name (trimmed; the dictionary ignores case).</summary>
+    private static string Identity(StakeholderKind kind, string name, int? unitId) => $"{kind}|{unitId}|{name.Trim()}";
 
     private Committee ResolveCommittee(PlanCommittee item, List<Committee> existing, IReadOnlyDictionary<string, Stakeholder> stakeholders, List<string> warnings)
     {

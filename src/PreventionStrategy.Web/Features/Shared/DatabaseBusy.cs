@@ -1,0 +1,69 @@
+using Microsoft.Data.Sqlite;
+
+namespace PreventionStrategy.Web.Features.Shared;
+
+/// <summary>
+/// A request that could not get the database within <c>Database:BusyTimeoutSeconds</c> (another
+/// writer held SQLite's lock) is answered 503 with <c>Retry-After</c> and a Danish "prøv igen om
+/// lidt" page (the status page, code 503) instead of a 500: nothing was saved, and trying again
+/// shortly works. Logged as a warning, not an error: the site is busy, not broken.
+/// </summary>
+public sealed class DatabaseBusy(RequestDelegate next, ILogger<DatabaseBusy> logger)
+{
+    public const int RetryAfterSeconds = 5;
+
+    /// <summary>Set when the database could not be written at all (disk full, read-only, I/O error): the status page says so.</summary>
+    public const string StorageFaultItem = "DatabaseBusy.StorageFault";
+
+    /// <summary>SQLITE_BUSY or SQLITE_LOCKED anywhere in the chain (EF wraps it in a DbUpdateException).</summary>
+    public static bool Is(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is SqliteException { SqliteErrorCode: 5 or 6 })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>SQLITE_READONLY, SQLITE_IOERR, SQLITE_CANTOPEN or SQLITE_FULL: storage, not contention.</summary>
+    public static bool IsStorageFault(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is SqliteException { SqliteErrorCode: 8 or 10 or 13 or 14 })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception exception) when (IsStorageFault(exception) && !context.Response.HasStarted)
+        {
+            // First and loudest: an operator must free space or fix the file's permissions.
+            logger.LogCritical(exception, "The database could not be written (disk full, read-only or I/O error) during {Method} {Path}", context.Request.Method, context.Request.Path);
+            context.Response.Clear();
+            context.Items[StorageFaultItem] = true;
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "60";
+        }
+        catch (Exception exception) when (Is(exception) && !context.Response.HasStarted)
+        {
+            logger.LogWarning(exception, "The database stayed locked for {Method} {Path}; answered 503", context.Request.Method, context.Request.Path);
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PreventionStrategy.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace PreventionStrategy.Web.Features.Shared;
+
+/// <summary>
+/// Readiness: the database can be written, not only read. A row is inserted and rolled back, so a
+/// full disk, a read-only file or an I/O error makes <c>/health</c> say Unhealthy (503); a database
+/// merely busy with another writer is Degraded.
+/// </summary>
+public sealed class DatabaseWritable(AppDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var connectionString = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { DefaultTimeout = 5, Pooling = false }.ToString();
+        try
+        {
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var probe = connection.CreateCommand();
+            probe.CommandText = "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('health-probe', '0')";
+            await probe.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.RollbackAsync(cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (SqliteException exception) when (DatabaseBusy.Is(exception))
+        {
+            return HealthCheckResult.Degraded("The database is busy with another writer.", exception);
+        }
+        catch (SqliteException exception)
+        {
+            return HealthCheckResult.Unhealthy("The database cannot be written: " + exception.Message, exception);
+        }
+    }
+}
