@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using PreventionStrategy.Web.Features.Plans.Transfer;
 
@@ -48,6 +49,53 @@ public sealed class PlanIndicatorTransferTests
                 target["high"] = 14;
             },
             "andel-af-anbringelser-i-netvaerkspleje");
+
+    [Fact]
+    public async Task A_monthly_indicator_with_categories_band_target_and_corrected_measurements_round_trips_byte_identically()
+    {
+        var plan = JsonNode.Parse(TransferDatabase.EmbeddedNorddjursPlan())!.AsObject();
+        plan["indicators"]!.AsArray().Add(JsonNode.Parse("""
+            {
+              "key": "maanedlige-underretninger",
+              "order": 9,
+              "name": "Underretninger pr. måned",
+              "description": "Prøve på en månedlig serie med opdeling.",
+              "kind": "target",
+              "unit": "count",
+              "frequency": "month",
+              "direction": "withinBand",
+              "source": "Eksempel",
+              "ownerEmail": "leder@demo.local",
+              "isExampleData": true,
+              "baseline": { "value": 30, "period": "2024M01" },
+              "focusAreaKeys": [],
+              "categories": [ "Skole", "Sundhed" ],
+              "targets": [ { "year": 2025, "low": 20, "high": 28.5, "reasoning": "Et bånd, ikke et tal." } ],
+              "measurements": [
+                { "period": "2024M01", "values": [ 18, 12 ], "isFinal": true, "comment": "Endeligt tal, æøå.",
+                  "enteredBy": "Anne Administrator", "enteredAt": "2026-11-30T09:00:00Z", "updatedBy": "Leder Demo", "updatedAt": "2026-12-01T10:15:00Z" },
+                { "period": "2024M02", "values": [ 15.5, 10 ], "isFinal": false, "comment": "Foreløbigt.",
+                  "enteredBy": "Anne Administrator", "enteredAt": "2026-11-30T09:05:00Z" }
+              ]
+            }
+            """));
+        await using var source = await TransferDatabase.CreateAsync(TransferDatabase.DepartmentHead);
+        var imported = await source.ImportAsync(plan.ToJsonString());
+        Assert.True(imported.Succeeded, string.Join("\n", imported.Errors));
+        var first = await source.ExportAsync(imported.StrategyId!.Value);
+        var firstText = Encoding.UTF8.GetString(first);
+        foreach (var kept in new[] { "\"2024M02\"", "\"month\"", "\"withinBand\"", "\"high\": 28.5", "\"updatedBy\": \"Leder Demo\"", "2026-12-01T10:15:00Z", "\"Skole\"", "\"isFinal\": false" })
+        {
+            Assert.Contains(kept, firstText, StringComparison.Ordinal);
+        }
+
+        await using var target = await TransferDatabase.CreateAsync(TransferDatabase.DepartmentHead);
+        var again = await target.ImportAsync(first);
+        Assert.True(again.Succeeded, string.Join("\n", again.Errors));
+        var second = await target.ExportAsync(again.StrategyId!.Value);
+
+        Assert.Equal(Encoding.UTF8.GetString(first), Encoding.UTF8.GetString(second));
+    }
 
     private static async Task AssertRejectedNamingAsync(Action<JsonObject> breakIt, string key)
     {
