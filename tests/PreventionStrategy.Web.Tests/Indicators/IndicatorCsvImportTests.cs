@@ -32,4 +32,22 @@ public sealed class IndicatorCsvImportTests(DemoSite site) : IClassFixture<DemoS
 
         Assert.Equal(expected, response.StatusCode);
     }
+
+    [Fact]
+    public async Task The_template_csv_downloads_with_the_indicators_categories_semicolon_separated()
+    {
+        int id;
+        await using (var db = site.CreateDbContext())
+        {
+            id = await db.Indicators.Where(i => i.Name == "Anbringelser efter type").Select(i => i.Id).SingleAsync();
+        }
+
+        var client = await site.ClientFor(DemoUsers.DepartmentHead);
+        using var response = await client.GetAsync($"/Indicators/Details/{id}?handler=Template");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains(";", text.Split('\n')[0], StringComparison.Ordinal);
+    }
 }
