@@ -110,4 +110,6 @@ public sealed record BriefingBudgetInitiative(
     string? DecisionNote);
 
 /// <param name="QuarterLabels">Tick labels per quarter start in the range ("K1 2025"), worded by the builder.</param>
-public sealed record BriefingTimeline(TimelineLayout Layout, IReadOnlyList<(DateOnly Start, string Label)> QuarterLabels);
+/// <param name="Today">The day the briefing speaks from, marked on the chart.</param>
+/// <param name="Forecasts">Forecast dates by milestone id, drawn beside the planned period.</param>
+public sealed record BriefingTimeline(TimelineLayout Layout, IReadOnlyList<(DateOnly Start, string Label)> QuarterLabels, DateOnly Today = default, IReadOnlyDictionary<int, DateOnly>? Forecasts = null);
