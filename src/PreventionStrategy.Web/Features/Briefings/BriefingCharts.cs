@@ -17,6 +17,12 @@ public static class BriefingCharts
     /// <summary>Beyond this many sub-rows a lane's bars would be hairlines; later rows share the last one.</summary>
     private const int MaxRowsDrawn = 24;
 
+    /// <summary>Above this many milestones a bar per milestone is an unreadable pattern: the briefing shows counts instead.</summary>
+    public const int MaxMilestonesDrawn = 60;
+
+    public static bool IsSummarised(BriefingTimeline timeline) =>
+        timeline.Layout.Lanes.SelectMany(l => l.Items).Select(i => i.MilestoneId).Distinct().Count() > MaxMilestonesDrawn;
+
     public static Plot Timeline(BriefingTimeline timeline, float width, float height)
     {
         var plot = NewPlot();
@@ -42,7 +48,12 @@ public static class BriefingCharts
                 // Half a row of air above the first sub-row and below the last keeps markers off the band's edge.
                 var y = -top - 1.5 - Math.Min(item.Row, rows - 1);
                 var x1 = layout.Fraction(item.Start);
-                var colour = ToColor(BriefingStyles.StatusColor(item.Status));
+                var colour = ToColor(timeline.Overdue.Contains(item.MilestoneId) ? BriefingStyles.StateColor(BriefingState.Overdue) : BriefingStyles.StatusColor(item.Status));
+                if (timeline.Forecasts.TryGetValue(item.MilestoneId, out var forecast))
+                {
+                    Forecast(plot, layout.EndFraction(item), layout.Fraction(forecast.AddDays(1)), y + 0.5, colour);
+                }
+
                 if (item.IsPoint)
                 {
                     var marker = plot.Add.Marker(x1 + (0.5 * (layout.EndFraction(item) - x1)), y + 0.5, MarkerShape.FilledDiamond, 7, colour);
@@ -60,6 +71,7 @@ public static class BriefingCharts
             top += laneHeight;
         }
 
+        Today(plot, layout.Fraction(timeline.Today), -top);
         plot.Axes.Left.TickGenerator = left;
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Axes.Bottom.TickGenerator = QuarterTicks(timeline);
@@ -69,6 +81,33 @@ public static class BriefingCharts
         plot.Grid.XAxisStyle.MajorLineStyle.Width = 0.5f;
         plot.Grid.IsBeneathPlottables = false;
         return plot;
+    }
+
+    // A dashed line from the planned end to the forecast, ending in a ring: where the milestone is now expected.
+    private static void Forecast(Plot plot, double plannedEnd, double forecast, double y, Color colour)
+    {
+        var line = plot.Add.Line(plannedEnd, y, forecast, y);
+        line.LineColor = colour;
+        line.LineWidth = 1;
+        line.LinePattern = LinePattern.Dashed;
+        line.MarkerSize = 0;
+        var ring = plot.Add.Marker(forecast, y, MarkerShape.OpenCircle, 6, colour);
+        ring.MarkerLineWidth = 1.2f;
+    }
+
+    // Today as a vertical line over all lanes, labelled as text so a reader (and a search) finds it.
+    private static void Today(Plot plot, double x, double bottom)
+    {
+        var line = plot.Add.Line(x, 0, x, bottom);
+        line.LineColor = Color.FromHex("#1A1A1A");
+        line.LineWidth = 1;
+        line.MarkerSize = 0;
+        var label = plot.Add.Text("I dag", x, 0);
+        label.LabelFontName = BriefingFonts.ChartFamily;
+        label.LabelFontSize = 8;
+        label.LabelFontColor = Color.FromHex("#1A1A1A");
+        label.LabelBackgroundColor = Colors.White;
+        label.LabelAlignment = Alignment.UpperCenter;
     }
 
     public static float StatusHeight(BriefingSummary summary) => 40 + (summary.StatusCounts.Count * 20f);
@@ -81,7 +120,7 @@ public static class BriefingCharts
         {
             Position = counts.Count - i,
             Value = c.Count,
-            FillColor = ToColor(BriefingStyles.StatusColor(c.Status)),
+            FillColor = ToColor(BriefingStyles.StateColor(c.State)),
             LineWidth = 0,
             Size = 0.6,
             Label = c.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -130,7 +169,7 @@ public static class BriefingCharts
     {
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         var quarters = timeline.QuarterLabels;
-        var yearsOnly = quarters.Count > 8;
+        var yearsOnly = quarters.Count > 12;
         foreach (var (start, label) in quarters)
         {
             var position = timeline.Layout.Fraction(start);
