@@ -108,6 +108,7 @@ public static class BriefingCharts
         label.LabelFontColor = Color.FromHex("#1A1A1A");
         label.LabelBackgroundColor = Colors.White;
         label.LabelAlignment = Alignment.UpperCenter;
+        label.LabelStyle.SubpixelText = true;
     }
 
     public static float StatusHeight(BriefingSummary summary) => 40 + (summary.StatusCounts.Count * 20f);
@@ -130,6 +131,7 @@ public static class BriefingCharts
         barPlot.Horizontal = true;
         barPlot.ValueLabelStyle.FontName = BriefingFonts.ChartFamily;
         barPlot.ValueLabelStyle.FontSize = 9;
+        barPlot.ValueLabelStyle.SubpixelText = true;
         barPlot.ValueLabelStyle.ForeColor = Color.FromHex("#1A1A1A");
 
         var left = new ScottPlot.TickGenerators.NumericManual();
@@ -157,6 +159,10 @@ public static class BriefingCharts
         plot.Axes.Frame(false);
         plot.Axes.Bottom.FrameLineStyle.IsVisible = true;
         plot.Axes.Bottom.TickLabelStyle.FontSize = 8;
+
+        // Unhinted, sub-pixel text like the rest of the briefing: letters keep the font's own spacing.
+        plot.Axes.Bottom.TickLabelStyle.SubpixelText = true;
+        plot.Axes.Left.TickLabelStyle.SubpixelText = true;
         plot.Axes.Left.TickLabelStyle.FontSize = 8.5f;
         plot.Axes.Left.TickLabelStyle.ForeColor = Color.FromHex("#1A1A1A");
         plot.FigureBackground.Color = Colors.White;

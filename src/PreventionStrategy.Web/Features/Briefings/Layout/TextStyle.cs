@@ -10,7 +10,9 @@ public sealed class TextStyle : IDisposable
 {
     public TextStyle(SKTypeface typeface, float size, SKColor color, float lineSpacing = 1.35f)
     {
-        Font = new SKFont(typeface, size) { Subpixel = true, Edging = SKFontEdging.Antialias };
+        // No hinting and linear metrics: advances are the font's own, not rounded to whole points, so letters
+        // sit where the type designer put them ("Forebyggende", not "Forebyggend e") and layout does not depend on the size.
+        Font = new SKFont(typeface, size) { Subpixel = true, Edging = SKFontEdging.Antialias, Hinting = SKFontHinting.None, LinearMetrics = true };
         Paint = new SKPaint { Color = color, IsAntialias = true };
         Size = size;
         Color = color;
