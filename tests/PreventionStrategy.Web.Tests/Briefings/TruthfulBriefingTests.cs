@@ -153,6 +153,26 @@ public sealed class TruthfulBriefingTests(DemoSite site) : IClassFixture<DemoSit
         Assert.DoesNotContain("UDKAST", issued.Compact);
     }
 
+    [Fact]
+    public async Task Arabic_and_hebrew_come_out_as_written_and_an_emoji_as_a_visible_marker()
+    {
+        var plan = await PlantedPlan.CreateAsync(site);
+        await plan.MilestoneAsync("Familiemøde 😀 i Grenaa", PlannedTiming.OnDay(Today.AddDays(-3)), MilestoneStatus.AtRisk, comment: "Tolk: مرحبا بالعالم og שלום עולם");
+
+        using var pdf = new PdfReadBack(PlantedPlan.Keep(BriefingPdf.Generate(await plan.BuildAsync()), "scripts"));
+
+        Assert.Contains("Familiemøde[emoji]iGrenaa", pdf.Compact);
+        Assert.Contains("Tolk:مرحبابالعالمogשלוםעולם", pdf.Compact);
+        var letters = pdf.Pages.SelectMany(p => p.Letters).ToList();
+        Assert.Contains(letters, l => l.Value == "م" && (l.FontName ?? string.Empty).Contains("Arabic", StringComparison.Ordinal));
+        Assert.Contains(letters, l => l.Value == "ש" && (l.FontName ?? string.Empty).Contains("Hebrew", StringComparison.Ordinal));
+        Assert.DoesNotContain(letters, l => l.Value == "😀");
+
+        // Right to left: the first letter written stands right of the last.
+        var shalom = pdf.Pages.SelectMany(p => p.Letters).Where(l => l.Value is "ש" or "ם").ToList();
+        Assert.True(shalom.First(l => l.Value == "ש").StartBaseLine.X > shalom.First(l => l.Value == "ם").StartBaseLine.X);
+    }
+
     private static string Section(PdfReadBack pdf, string from, string? to)
     {
         var text = pdf.Compact;

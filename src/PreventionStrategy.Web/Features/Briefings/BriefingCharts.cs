@@ -27,6 +27,7 @@ public static class BriefingCharts
     {
         var plot = NewPlot();
         var layout = timeline.Layout;
+        using var labelFont = new SKFont(BriefingFonts.Regular);
         var lanes = layout.Lanes;
         var left = new ScottPlot.TickGenerators.NumericManual();
         var top = 0.0;
@@ -42,7 +43,8 @@ public static class BriefingCharts
                 band.LineWidth = 0;
             }
 
-            left.AddMajor(-top - (laneHeight / 2), Shorten(lane.Label, 34));
+            // ScottPlot draws labels in Plex alone: what Plex lacks becomes the same marker as in the text.
+            left.AddMajor(-top - (laneHeight / 2), Shorten(Layout.TextRuns.WithMarkers(lane.Label, labelFont), 34));
             foreach (var item in lane.Items)
             {
                 // Half a row of air above the first sub-row and below the last keeps markers off the band's edge.
