@@ -5,6 +5,7 @@ using MimeKit;
 using PreventionStrategy.Web.Features.Briefings;
 using PreventionStrategy.Web.Features.Committees;
 using PreventionStrategy.Web.Features.Outbox;
+using PreventionStrategy.Web.Features.Plans;
 using PreventionStrategy.Web.Features.Stakeholders;
 using PreventionStrategy.Web.Tests.Infrastructure;
 using PreventionStrategy.Web.Tests.Milestones;
@@ -113,6 +114,30 @@ public sealed class BriefingIssueTests(ReminderSite fixture) : IClassFixture<Rem
         var page = await admin.GetDocumentAsync($"/Briefings/Create?strategyId={plan.Strategy.Id}");
 
         Assert.Equal(next.ToString(), page.QuerySelector("select[name='Input.MeetingId'] option[selected]")?.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task The_preview_of_a_long_briefing_shows_its_first_pages_and_says_so()
+    {
+        var plan = await PlantedPlan.CreateAsync(Site);
+        var comment = string.Join(' ', Enumerable.Repeat("Forløbet følges tæt af familieplejen og skolen.", 8));
+        for (var i = 0; i < 60; i++)
+        {
+            await plan.MilestoneAsync($"Milepæl {i}", PlannedTiming.OnDay(MilestoneTestData.DanishToday.AddDays(i * 7)), comment: comment, areaIndexes: [i % 3]);
+        }
+
+        var admin = await Site.SignedInClientAsync(DemoUsers.Administrator);
+        var url = $"/Briefings/Create?strategyId={plan.Strategy.Id}";
+        var response = await admin.SubmitFormAsync(await admin.GetDocumentAsync(url), url + "&handler=Preview", new Dictionary<string, string> { ["Input.MeetingId"] = "" });
+        var html = await response.Content.ReadAsStringAsync();
+        var preview = await response.ParseAsync();
+
+        var images = preview.QuerySelectorAll(".briefing-preview img").ToList();
+        Assert.Equal(CreateModel.PreviewMaxPages, images.Count);
+        var total = int.Parse(System.Text.RegularExpressions.Regex.Match(images[0].GetAttribute("alt")!, @"af (\d+)").Groups[1].Value);
+        Assert.True(total > CreateModel.PreviewMaxPages, $"the planted plan has only {total} pages");
+        Assert.Equal($"Forhåndsvisningen viser de første {CreateModel.PreviewMaxPages} af {total} sider. Hent udkastet for at se dem alle.", preview.QuerySelector("#preview-limited")?.TextContent);
+        Assert.True(html.Length < 1_500_000, $"the preview page is {html.Length / 1024} KB");
     }
 
     [Fact]

@@ -22,6 +22,9 @@ public sealed class CreateModel(AppDbContext db, BriefingModelBuilder builder, B
     /// <summary>Preview resolution: sharp enough to read on screen, light enough to send a long plan inline.</summary>
     private const int PreviewDpi = 80;
 
+    /// <summary>Pages shown inline: a 38-page plan drawn whole made a 5.6 MB page; the draft download has them all.</summary>
+    public const int PreviewMaxPages = 6;
+
     [BindProperty(SupportsGet = true)]
     public int StrategyId { get; set; }
 
@@ -36,6 +39,9 @@ public sealed class CreateModel(AppDbContext db, BriefingModelBuilder builder, B
 
     /// <summary>The preview's pages as PNG data URLs, when asked for.</summary>
     public IReadOnlyList<string> PreviewPages { get; private set; } = [];
+
+    /// <summary>The number of pages in the whole briefing, of which <see cref="PreviewPages"/> shows the first.</summary>
+    public int PreviewPageCount { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -62,7 +68,9 @@ public sealed class CreateModel(AppDbContext db, BriefingModelBuilder builder, B
         }
 
         var model = Draft(await builder.BuildAsync(StrategyId, Input.MeetingId, null, Input.Statement, cancellationToken));
-        PreviewPages = BriefingPdf.RenderPagePngs(model, PreviewDpi).Select(png => "data:image/png;base64," + Convert.ToBase64String(png)).ToList();
+        var (pages, pageCount) = BriefingPdf.RenderPagePngs(model, PreviewDpi, PreviewMaxPages);
+        PreviewPages = pages.Select(png => "data:image/png;base64," + Convert.ToBase64String(png)).ToList();
+        PreviewPageCount = pageCount;
         return Page();
     }
 
