@@ -177,7 +177,7 @@ public static class BriefingCharts
     {
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         var quarters = timeline.QuarterLabels;
-        var yearsOnly = quarters.Count > 12;
+        var yearsOnly = quarters.Count > 8;
         foreach (var (start, label) in quarters)
         {
             var position = timeline.Layout.Fraction(start);
