@@ -136,7 +136,7 @@ public sealed class BriefingDocument(BriefingModel model, BriefingStyles styles)
                 : new Paragraph("Ingen milepæle i dette fokusområde.", styles.Note);
             IElement note = alsoHere.Count == 0
                 ? new Spacer(0)
-                : new Paragraph((area.Milestones.Count == 0 ? "Fokusområdets milepæle står under et andet fokusområde: " : "Desuden i dette fokusområde: ") + string.Join("; ", alsoHere) + ".", styles.Note);
+                : new Paragraph((area.Milestones.Count == 0 ? "Fokusområdets milepæle står " : "Desuden hører disse milepæle til fokusområdet. De står ") + string.Join(", og ", alsoHere) + ".", styles.Note);
             return (IElement)Column.Section(new Paragraph(title, styles.Heading2), new Spacer(4), content, new Spacer(area.Milestones.Count > 0 && alsoHere.Count > 0 ? 4 : 0), note, new Spacer(14));
         }).ToList();
         return areas.Count == 0

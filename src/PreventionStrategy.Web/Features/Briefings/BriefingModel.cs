@@ -56,7 +56,7 @@ public sealed record BriefingSummary(
 public sealed record BriefingStatusCount(BriefingState State, string StatusText, int Count);
 
 /// <param name="Milestones">The milestones listed here: each milestone is listed under its first focus area only.</param>
-/// <param name="AlsoHere">Milestones listed under an earlier focus area that belong here too, worded for a note.</param>
+/// <param name="AlsoHere">Milestones listed under an earlier focus area that belong here too, per that area: "under 1. Flere netværksanbringelser: A; B".</param>
 public sealed record BriefingFocusArea(int Number, string Title, IReadOnlyList<BriefingMilestone> Milestones, IReadOnlyList<string>? AlsoHere = null);
 
 /// <param name="TimingText">At the plan's precision: "1. kvartal 2025", "13. december 2024".</param>

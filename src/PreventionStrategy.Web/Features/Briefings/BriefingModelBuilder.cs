@@ -96,9 +96,11 @@ public sealed class BriefingModelBuilder(AppDbContext db, Display display, TimeP
             var listed = milestones.Where(m => FirstArea(m.Row) == f.Id).Select(m => m.Model).ToList();
             var alsoHere = milestones
                 .Where(m => m.Row.FocusAreaIds.Contains(f.Id) && FirstArea(m.Row) != f.Id)
-                .Select(m => areas[order[FirstArea(m.Row)!.Value]] is var first
-                    ? $"{m.Model.Title} (vises under {(first.SortOrder > 0 ? first.SortOrder : order[first.Id] + 1)}. {first.Title})"
-                    : m.Model.Title)
+                .GroupBy(m => FirstArea(m.Row)!.Value)
+                .OrderBy(g => order[g.Key])
+                .Select(g => areas[order[g.Key]] is var first
+                    ? $"under {(first.SortOrder > 0 ? first.SortOrder : order[first.Id] + 1)}. {first.Title}: {string.Join("; ", g.Select(m => m.Model.Title))}"
+                    : string.Empty)
                 .ToList();
             return new BriefingFocusArea(number, f.Title, listed, alsoHere);
         }).ToList();

@@ -37,12 +37,20 @@ public static partial class PdfFontSubsets
         var byNumber = chunks.ToDictionary(c => c.Number, c => c.Text);
 
         var replacements = new Dictionary<int, string>();
-        foreach (var (number, chunk) in chunks)
+        try
         {
-            if (FontObject(number, chunk, byNumber) is { } replacement)
+            foreach (var (number, chunk) in chunks)
             {
-                replacements[replacement.Number] = replacement.Text;
+                if (FontObject(number, chunk, byNumber) is { } replacement)
+                {
+                    replacements[replacement.Number] = replacement.Text;
+                }
             }
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // Without HarfBuzz's native library (a platform it does not ship for) the briefing keeps its whole fonts: larger, still right.
+            return pdf;
         }
 
         if (replacements.Count == 0)
