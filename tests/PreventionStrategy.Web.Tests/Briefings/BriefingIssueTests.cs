@@ -5,6 +5,7 @@ using MimeKit;
 using PreventionStrategy.Web.Features.Briefings;
 using PreventionStrategy.Web.Features.Committees;
 using PreventionStrategy.Web.Features.Outbox;
+using PreventionStrategy.Web.Features.Plans;
 using PreventionStrategy.Web.Features.Stakeholders;
 using PreventionStrategy.Web.Tests.Infrastructure;
 using PreventionStrategy.Web.Tests.Milestones;
@@ -51,6 +52,92 @@ public sealed class BriefingIssueTests(ReminderSite fixture) : IClassFixture<Rem
         }
 
         Assert.Equal(2, await db.Deliveries.CountAsync(d => d.Kind == DeliveryKind.Briefing && d.CommitteeBriefingId == briefing.Id && d.State == DeliveryState.Sent));
+    }
+
+    [Fact]
+    public async Task The_job_sends_the_administrators_briefing_instead_of_issuing_its_own_and_the_archive_says_which_was_sent()
+    {
+        var id = MilestoneTestData.Unique();
+        var plan = await PlantedPlan.CreateAsync(Site);
+        await AddMembersAsync(plan.Committee.Id, [$"udvalg-c-{id}@norddjurs.test"]);
+        var meetingId = await plan.MeetingAsync(MilestoneTestData.DanishToday.AddDays(3));
+        var admin = await Site.SignedInClientAsync(DemoUsers.Administrator);
+        var url = $"/Briefings/Create?strategyId={plan.Strategy.Id}";
+        var issued = await admin.SubmitFormAsync(await admin.GetDocumentAsync(url), url + "&handler=Issue", new Dictionary<string, string> { ["Input.MeetingId"] = meetingId.ToString(), ["Input.Statement"] = "Forvaltningens bemærkning til mødet." });
+        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+
+        await fixture.RunJobAsync();
+
+        await using var db = Site.CreateDbContext();
+        var briefing = await db.CommitteeBriefings.SingleAsync(b => b.CommitteeMeetingId == meetingId);
+        Assert.Equal("Forvaltningens bemærkning til mødet.", briefing.Statement);
+        var message = Assert.Single(fixture.Smtp.Messages().To($"udvalg-c-{id}@norddjurs.test"));
+        Assert.Contains(briefing.Sha256, message.TextBody);
+        var archive = await admin.GetDocumentAsync($"/Briefings?strategyId={plan.Strategy.Id}");
+        var row = Assert.Single(archive.QuerySelectorAll("#briefings tbody tr"));
+        Assert.Contains("Sendt til udvalget", row.TextContent);
+        Assert.Contains(briefing.Sha256, row.TextContent);
+    }
+
+    [Fact]
+    public async Task File_names_carry_the_meeting_date_and_differ_between_meetings_issued_the_same_day()
+    {
+        var plan = await PlantedPlan.CreateAsync(Site);
+        var first = await plan.MeetingAsync(new DateOnly(2027, 1, 14));
+        var second = await plan.MeetingAsync(new DateOnly(2027, 3, 11));
+        var admin = await Site.SignedInClientAsync(DemoUsers.Administrator);
+        var url = $"/Briefings/Create?strategyId={plan.Strategy.Id}";
+
+        var page = await admin.GetDocumentAsync(url);
+        Assert.Equal(first.ToString(), page.QuerySelector("select[name='Input.MeetingId'] option[selected]")?.GetAttribute("value"));
+        foreach (var meeting in new[] { first, second, second })
+        {
+            var issued = await admin.SubmitFormAsync(await admin.GetDocumentAsync(url), url + "&handler=Issue", new Dictionary<string, string> { ["Input.MeetingId"] = meeting.ToString() });
+            Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+        }
+
+        await using var db = Site.CreateDbContext();
+        var names = await db.CommitteeBriefings.Where(b => b.StrategyId == plan.Strategy.Id).OrderBy(b => b.Id).Select(b => b.FileName).ToListAsync();
+        Assert.Equal(3, names.Distinct().Count());
+        Assert.Contains("2027-01-14", names[0]);
+        Assert.Contains("2027-03-11", names[1]);
+    }
+
+    [Fact]
+    public async Task The_create_page_preselects_the_next_meeting_not_one_already_held()
+    {
+        var plan = await PlantedPlan.CreateAsync(Site);
+        await plan.MeetingAsync(MilestoneTestData.DanishToday.AddDays(-20));
+        var next = await plan.MeetingAsync(MilestoneTestData.DanishToday.AddDays(20));
+        var admin = await Site.SignedInClientAsync(DemoUsers.Administrator);
+
+        var page = await admin.GetDocumentAsync($"/Briefings/Create?strategyId={plan.Strategy.Id}");
+
+        Assert.Equal(next.ToString(), page.QuerySelector("select[name='Input.MeetingId'] option[selected]")?.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task The_preview_of_a_long_briefing_shows_its_first_pages_and_says_so()
+    {
+        var plan = await PlantedPlan.CreateAsync(Site);
+        var comment = string.Join(' ', Enumerable.Repeat("Forløbet følges tæt af familieplejen og skolen.", 8));
+        for (var i = 0; i < 60; i++)
+        {
+            await plan.MilestoneAsync($"Milepæl {i}", PlannedTiming.OnDay(MilestoneTestData.DanishToday.AddDays(i * 7)), comment: comment, areaIndexes: [i % 3]);
+        }
+
+        var admin = await Site.SignedInClientAsync(DemoUsers.Administrator);
+        var url = $"/Briefings/Create?strategyId={plan.Strategy.Id}";
+        var response = await admin.SubmitFormAsync(await admin.GetDocumentAsync(url), url + "&handler=Preview", new Dictionary<string, string> { ["Input.MeetingId"] = "" });
+        var html = await response.Content.ReadAsStringAsync();
+        var preview = await response.ParseAsync();
+
+        var images = preview.QuerySelectorAll(".briefing-preview img").ToList();
+        Assert.Equal(CreateModel.PreviewMaxPages, images.Count);
+        var total = int.Parse(System.Text.RegularExpressions.Regex.Match(images[0].GetAttribute("alt")!, @"af (\d+)").Groups[1].Value);
+        Assert.True(total > CreateModel.PreviewMaxPages, $"the planted plan has only {total} pages");
+        Assert.Equal($"Forhåndsvisningen viser de første {CreateModel.PreviewMaxPages} af {total} sider. Hent udkastet for at se dem alle.", preview.QuerySelector("#preview-limited")?.TextContent);
+        Assert.True(html.Length < 1_500_000, $"the preview page is {html.Length / 1024} KB");
     }
 
     [Fact]

@@ -80,13 +80,13 @@ public static class LargeBriefing
 
         return new BriefingModel(
             new BriefingHeader("Børne- og Ungdomsudvalget", new DateOnly(2025, 6, 12), "12. juni 2025", "Forebyggende strategi – stor plan", "Norddjurs Kommune", "Børne- og Familieområdet", new DateTime(2025, 6, 1, 9, 30, 0), "1. juni 2025 kl. 09.30"),
-            new BriefingSummary(OverallState.NeedsAttention, "Kræver opmærksomhed", "50 milepæle er i risiko ud af 300.", statuses.Select(s => new BriefingStatusCount(s, s.ToString(), MilestoneCount / statuses.Length)).ToList(), MilestoneCount, "Øvrige bemærkninger: Ændringer i Åbyhøj drøftes."),
+            new BriefingSummary(OverallState.NeedsAttention, "Kræver opmærksomhed", "50 milepæle er i risiko ud af 300.", statuses.Select(s => new BriefingStatusCount(BriefingStates.Of(s, overdue: false), s.ToString(), MilestoneCount / statuses.Length)).ToList(), MilestoneCount, "Øvrige bemærkninger: Ændringer i Åbyhøj drøftes."),
             areas.Select(a => new BriefingFocusArea(a.Number, a.Title, milestones.Where(m => m.Area == a.Number).Select(m => m.Milestone).ToList())).ToList(),
             new BriefingChanges(new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), "Statusændringer registreret siden 1. januar 2025.", changes),
             new BriefingComingUp(new DateOnly(2025, 6, 1), new DateOnly(2025, 9, 1), "Frem til næste udvalgsmøde 1. september 2025", comingUp),
             overdue,
             atRisk,
             new BriefingBudget([2025, 2026, 2027, 2028], initiatives, ["10.000.000 kr.", "20.000.000 kr.", "6.000.000 kr.", "0 kr."]),
-            new BriefingTimeline(timeline, timeline.QuarterStarts().Select(q => (q, $"K{((q.Month - 1) / 3) + 1} {q.Year}")).ToList()));
+            new BriefingTimeline(timeline, timeline.QuarterStarts().Select(q => (q, $"K{((q.Month - 1) / 3) + 1} {q.Year}")).ToList(), new DateOnly(2025, 6, 1), new Dictionary<int, DateOnly>(), new HashSet<int>()));
     }
 }

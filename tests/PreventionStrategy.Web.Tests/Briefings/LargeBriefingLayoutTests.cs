@@ -16,7 +16,7 @@ public sealed partial class LargeBriefingLayoutTests
     private static readonly Lazy<(BriefingModel Model, byte[] Pdf)> Generated = new(() =>
     {
         var model = LargeBriefing.Create();
-        return (model, BriefingPdf.Generate(model));
+        return (model, PlantedPlan.Keep(BriefingPdf.Generate(model), "large"));
     });
 
     [Fact]

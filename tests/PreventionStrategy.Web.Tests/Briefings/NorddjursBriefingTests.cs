@@ -79,8 +79,44 @@ public sealed class NorddjursBriefingTests(DemoSite site) : IClassFixture<DemoSi
         Assert.NotEmpty(letters);
         Assert.All(letters.Select(l => l.FontName).Distinct(), font => Assert.Contains("IBMPlexSans", font));
 
-        // The timeline's axis labels exist only in the chart: finding them proves ScottPlot drew real text.
-        Assert.Contains("K12025", pdf.Compact);
+        // The timeline's "I dag" label exists only in the chart: finding it proves ScottPlot drew real text.
+        // (The axis now runs to today, so a long range is labelled by year, not "K1 2025".)
+        Assert.Contains("Idag", pdf.Compact);
+    }
+
+    [Fact]
+    public async Task Embedded_fonts_are_real_subsets_well_below_the_full_font_size()
+    {
+        var pdf = PlantedPlan.Keep(BriefingPdf.Generate(await BuildAsync()), "norddjurs");
+
+        // /Length1 is the uncompressed size of each embedded TrueType program; the whole IBM Plex Sans Regular is 180 KB.
+        var fontPrograms = System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Length1 (\d+)").Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        Assert.NotEmpty(fontPrograms);
+        Assert.All(fontPrograms, size => Assert.True(size < 60_000, $"a font program of {size} bytes is embedded"));
+        Assert.True(pdf.Length < 150_000, $"the Norddjurs briefing is {pdf.Length} bytes");
+        using var read = new PdfReadBack(pdf);
+        Assert.Contains(PdfReadBack.Squash("Børne- og Ungdomsudvalget"), read.Compact);
+    }
+
+    [Fact]
+    public async Task Letters_are_placed_at_sub_point_positions_so_header_words_read_back_whole()
+    {
+        using var pdf = new PdfReadBack(BriefingPdf.Generate(await BuildAsync()));
+
+        foreach (var page in pdf.Pages.Skip(1))
+        {
+            var header = page.GetWords().Where(w => w.BoundingBox.Bottom > page.Height - 90).Select(w => w.Text).ToList();
+            Assert.Contains("Forebyggende", header);
+            Assert.Contains("anbringelsesområdet", header);
+        }
+
+        // Each letter starts where the previous one's advance ends, not rounded to a whole point (which left "Forebyggend e").
+        // Words of letters only: PdfPig joins neighbouring chart ticks ("2024" "K4") into one word, which is no word at all.
+        var drift = pdf.Pages.SelectMany(p => p.GetWords()).Where(w => w.Text.All(char.IsLetter))
+            .SelectMany(w => w.Letters.Zip(w.Letters.Skip(1), (a, b) => (Word: w.Text, Off: Math.Abs(b.StartBaseLine.X - a.StartBaseLine.X - a.Width))))
+            .Where(d => d.Off > 0.05)
+            .ToList();
+        Assert.True(drift.Count == 0, $"{drift.Count} letters are off their advance, e.g. in {string.Join(", ", drift.Take(5).Select(d => $"{d.Word} ({d.Off:0.00} pt)"))}");
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class BriefingArchive(AppDbContext db, BriefingModelBuilder builde
             Title = header.MeetingDateText is null
                 ? $"Status på {header.StrategyName}"
                 : $"Orientering til {header.CommitteeName} {header.MeetingDateText}",
-            FileName = FileName(header, version),
+            FileName = await UniqueFileNameAsync(FileName(header, version), cancellationToken),
             Content = pdf,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
             PageCount = pageCount,
@@ -51,10 +51,30 @@ public sealed class BriefingArchive(AppDbContext db, BriefingModelBuilder builde
         }
     }
 
-    private static string FileName(BriefingHeader header, int version)
+    /// <summary>
+    /// "orientering-{strategy}-moede-2027-01-14-v1.pdf": named by the meeting's date, not the day it was made,
+    /// so briefings for two meetings never share a name; "-status-{date}" for a briefing for no meeting.
+    /// </summary>
+    public static string FileName(BriefingHeader header, int? version)
     {
-        var date = header.GeneratedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var date = header.MeetingDate is { } meeting
+            ? "moede-" + meeting.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : "status-" + header.GeneratedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var name = new string(header.StrategyName.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
-        return $"orientering-{name}-{date}-v{version}.pdf".ToLowerInvariant();
+        return $"orientering-{name}-{date}{(version is { } v ? $"-v{v}" : string.Empty)}.pdf".ToLowerInvariant();
+    }
+
+    // Two strategies of the same name, or two meetings on one day, would otherwise collide; the archive's id-free suffix keeps names unique.
+    private async Task<string> UniqueFileNameAsync(string name, CancellationToken cancellationToken)
+    {
+        var stem = name[..^".pdf".Length];
+        var taken = await db.CommitteeBriefings.Where(b => b.FileName.StartsWith(stem)).Select(b => b.FileName).ToListAsync(cancellationToken);
+        var candidate = name;
+        for (var n = 2; taken.Contains(candidate); n++)
+        {
+            candidate = $"{stem}-{n}.pdf";
+        }
+
+        return candidate;
     }
 }

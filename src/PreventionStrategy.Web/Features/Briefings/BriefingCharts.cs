@@ -17,10 +17,17 @@ public static class BriefingCharts
     /// <summary>Beyond this many sub-rows a lane's bars would be hairlines; later rows share the last one.</summary>
     private const int MaxRowsDrawn = 24;
 
+    /// <summary>Above this many milestones a bar per milestone is an unreadable pattern: the briefing shows counts instead.</summary>
+    public const int MaxMilestonesDrawn = 60;
+
+    public static bool IsSummarised(BriefingTimeline timeline) =>
+        timeline.Layout.Lanes.SelectMany(l => l.Items).Select(i => i.MilestoneId).Distinct().Count() > MaxMilestonesDrawn;
+
     public static Plot Timeline(BriefingTimeline timeline, float width, float height)
     {
         var plot = NewPlot();
         var layout = timeline.Layout;
+        using var labelFont = new SKFont(BriefingFonts.Regular);
         var lanes = layout.Lanes;
         var left = new ScottPlot.TickGenerators.NumericManual();
         var top = 0.0;
@@ -36,13 +43,19 @@ public static class BriefingCharts
                 band.LineWidth = 0;
             }
 
-            left.AddMajor(-top - (laneHeight / 2), Shorten(lane.Label, 34));
+            // ScottPlot draws labels in Plex alone: what Plex lacks becomes the same marker as in the text.
+            left.AddMajor(-top - (laneHeight / 2), Shorten(Layout.TextRuns.WithMarkers(lane.Label, labelFont), 34));
             foreach (var item in lane.Items)
             {
                 // Half a row of air above the first sub-row and below the last keeps markers off the band's edge.
                 var y = -top - 1.5 - Math.Min(item.Row, rows - 1);
                 var x1 = layout.Fraction(item.Start);
-                var colour = ToColor(BriefingStyles.StatusColor(item.Status));
+                var colour = ToColor(timeline.Overdue.Contains(item.MilestoneId) ? BriefingStyles.StateColor(BriefingState.Overdue) : BriefingStyles.StatusColor(item.Status));
+                if (timeline.Forecasts.TryGetValue(item.MilestoneId, out var forecast))
+                {
+                    Forecast(plot, layout.EndFraction(item), layout.Fraction(forecast.AddDays(1)), y + 0.5, colour);
+                }
+
                 if (item.IsPoint)
                 {
                     var marker = plot.Add.Marker(x1 + (0.5 * (layout.EndFraction(item) - x1)), y + 0.5, MarkerShape.FilledDiamond, 7, colour);
@@ -60,6 +73,7 @@ public static class BriefingCharts
             top += laneHeight;
         }
 
+        Today(plot, layout.Fraction(timeline.Today), -top);
         plot.Axes.Left.TickGenerator = left;
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Axes.Bottom.TickGenerator = QuarterTicks(timeline);
@@ -69,6 +83,34 @@ public static class BriefingCharts
         plot.Grid.XAxisStyle.MajorLineStyle.Width = 0.5f;
         plot.Grid.IsBeneathPlottables = false;
         return plot;
+    }
+
+    // A dashed line from the planned end to the forecast, ending in a ring: where the milestone is now expected.
+    private static void Forecast(Plot plot, double plannedEnd, double forecast, double y, Color colour)
+    {
+        var line = plot.Add.Line(plannedEnd, y, forecast, y);
+        line.LineColor = colour;
+        line.LineWidth = 1;
+        line.LinePattern = LinePattern.Dashed;
+        line.MarkerSize = 0;
+        var ring = plot.Add.Marker(forecast, y, MarkerShape.OpenCircle, 6, colour);
+        ring.MarkerLineWidth = 1.2f;
+    }
+
+    // Today as a vertical line over all lanes, labelled as text so a reader (and a search) finds it.
+    private static void Today(Plot plot, double x, double bottom)
+    {
+        var line = plot.Add.Line(x, 0, x, bottom);
+        line.LineColor = Color.FromHex("#1A1A1A");
+        line.LineWidth = 1;
+        line.MarkerSize = 0;
+        var label = plot.Add.Text("I dag", x, 0);
+        label.LabelFontName = BriefingFonts.ChartFamily;
+        label.LabelFontSize = 8;
+        label.LabelFontColor = Color.FromHex("#1A1A1A");
+        label.LabelBackgroundColor = Colors.White;
+        label.LabelAlignment = Alignment.UpperCenter;
+        label.LabelStyle.SubpixelText = true;
     }
 
     public static float StatusHeight(BriefingSummary summary) => 40 + (summary.StatusCounts.Count * 20f);
@@ -81,7 +123,7 @@ public static class BriefingCharts
         {
             Position = counts.Count - i,
             Value = c.Count,
-            FillColor = ToColor(BriefingStyles.StatusColor(c.Status)),
+            FillColor = ToColor(BriefingStyles.StateColor(c.State)),
             LineWidth = 0,
             Size = 0.6,
             Label = c.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -91,6 +133,7 @@ public static class BriefingCharts
         barPlot.Horizontal = true;
         barPlot.ValueLabelStyle.FontName = BriefingFonts.ChartFamily;
         barPlot.ValueLabelStyle.FontSize = 9;
+        barPlot.ValueLabelStyle.SubpixelText = true;
         barPlot.ValueLabelStyle.ForeColor = Color.FromHex("#1A1A1A");
 
         var left = new ScottPlot.TickGenerators.NumericManual();
@@ -118,6 +161,10 @@ public static class BriefingCharts
         plot.Axes.Frame(false);
         plot.Axes.Bottom.FrameLineStyle.IsVisible = true;
         plot.Axes.Bottom.TickLabelStyle.FontSize = 8;
+
+        // Unhinted, sub-pixel text like the rest of the briefing: letters keep the font's own spacing.
+        plot.Axes.Bottom.TickLabelStyle.SubpixelText = true;
+        plot.Axes.Left.TickLabelStyle.SubpixelText = true;
         plot.Axes.Left.TickLabelStyle.FontSize = 8.5f;
         plot.Axes.Left.TickLabelStyle.ForeColor = Color.FromHex("#1A1A1A");
         plot.FigureBackground.Color = Colors.White;

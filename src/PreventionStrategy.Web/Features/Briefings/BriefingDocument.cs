@@ -21,7 +21,8 @@ public sealed class BriefingDocument(BriefingModel model, BriefingStyles styles)
         $"{model.Header.Municipality} – {model.Header.Division}",
         "Side {0} af {1}",
         styles.Frame,
-        BriefingStyles.Rule);
+        BriefingStyles.Rule,
+        model.Header.IsDraft ? new PageStamp("UDKAST", styles.Stamp) : null);
 
     private Column Body() => new(
     [
@@ -94,12 +95,35 @@ public sealed class BriefingDocument(BriefingModel model, BriefingStyles styles)
         return Section(
         [
             Heading("Tidslinje"),
-            new Paragraph("Søjler viser en planlagt periode, romber en milepæl på en bestemt dag. Farven viser status.", styles.Note),
+            new Paragraph(BriefingCharts.IsSummarised(timeline)
+                ? "Planen har mange milepæle, så tidslinjen viser antal milepæle pr. fokusområde og kvartal efter forventet dato (prognose, ellers planlagt slut). Den lodrette streg er i dag."
+                : "Søjler viser en planlagt periode, romber en milepæl på en bestemt dag. Farven viser status. Den lodrette streg er i dag; en stiplet streg til en ring viser en prognose, der afviger fra planen.", styles.Note),
             new Spacer(4),
             StatusLegend(),
             new Spacer(6),
-            new Chart(Math.Min(MaxChartHeight, BriefingCharts.TimelineHeight(timeline)), (w, h) => BriefingCharts.Timeline(timeline, w, h)),
+            BriefingCharts.IsSummarised(timeline)
+                ? TimelineSummary(timeline)
+                : new Chart(Math.Min(MaxChartHeight, BriefingCharts.TimelineHeight(timeline)), (w, h) => BriefingCharts.Timeline(timeline, w, h)),
         ]);
+    }
+
+    // A large plan as counts per focus area and year of the expected date (forecast, else planned end); today's year is marked.
+    private Table TimelineSummary(BriefingTimeline timeline)
+    {
+        var items = timeline.Layout.Lanes.Select(l => (l.Label, Items: l.Items.Select(i => (Year: (timeline.Forecasts.TryGetValue(i.MilestoneId, out var f) ? f : i.End).Year, Overdue: timeline.Overdue.Contains(i.MilestoneId))).ToList())).ToList();
+        var years = items.SelectMany(l => l.Items.Select(i => i.Year)).Append(timeline.Today.Year).Distinct().Order().ToList();
+        string Year(int year) => year == timeline.Today.Year ? $"{year} (i dag)" : year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string Cell(IEnumerable<(int Year, bool Overdue)> cell)
+        {
+            var list = cell.ToList();
+            var overdue = list.Count(i => i.Overdue);
+            return list.Count == 0 ? "–" : overdue == 0 ? $"{list.Count}" : $"{list.Count} ({overdue} over tid)";
+        }
+
+        return new Table(
+            [new TableColumn("Fokusområde", 3f), .. years.Select(y => new TableColumn(Year(y), 1.4f, TextAlign.Right))],
+            items.Select(l => new TableRow([new TableCell(l.Label, styles.CellStrong), .. years.Select(y => new TableCell(Cell(l.Items.Where(i => i.Year == y))))])).ToList(),
+            styles.Table);
     }
 
     private Column FocusAreas()
@@ -107,10 +131,14 @@ public sealed class BriefingDocument(BriefingModel model, BriefingStyles styles)
         var areas = model.FocusAreas.Select(area =>
         {
             var title = area.Number > 0 ? $"{area.Number}. {area.Title}" : area.Title;
-            IElement content = area.Milestones.Count == 0
-                ? new Paragraph("Ingen milepæle i dette fokusområde.", styles.Note)
-                : MilestoneTable(area.Milestones);
-            return (IElement)Column.Section(new Paragraph(title, styles.Heading2), new Spacer(4), content, new Spacer(14));
+            var alsoHere = area.AlsoHere ?? [];
+            IElement content = area.Milestones.Count > 0 ? MilestoneTable(area.Milestones)
+                : alsoHere.Count > 0 ? new Spacer(0)
+                : new Paragraph("Ingen milepæle i dette fokusområde.", styles.Note);
+            IElement note = alsoHere.Count == 0
+                ? new Spacer(0)
+                : new Paragraph((area.Milestones.Count == 0 ? "Fokusområdets milepæle står " : "Desuden hører disse milepæle til fokusområdet. De står ") + string.Join(", og ", alsoHere) + ".", styles.Note);
+            return (IElement)Column.Section(new Paragraph(title, styles.Heading2), new Spacer(4), content, new Spacer(area.Milestones.Count > 0 && alsoHere.Count > 0 ? 4 : 0), note, new Spacer(14));
         }).ToList();
         return areas.Count == 0
             ? Section([Heading("Milepæle pr. fokusområde"), new Paragraph("Strategien har ingen fokusområder.", styles.Body)])
@@ -128,7 +156,7 @@ public sealed class BriefingDocument(BriefingModel model, BriefingStyles styles)
         ],
         milestones.Select(m => new TableRow(
         [
-            new TableCell(m.Title, styles.CellStrong),
+            new TableCell(m.SharedText is null ? m.Title : $"{m.Title}\n{m.SharedText}", styles.CellStrong),
             new TableCell(m.TimingText),
             Status(m),
             new TableCell(m.ProgressText),
@@ -228,13 +256,17 @@ public sealed class BriefingDocument(BriefingModel model, BriefingStyles styles)
         if (budget.Years.Count > 0)
         {
             rows.Add(new TableRow([new TableCell("I alt", styles.CellStrong), new TableCell(string.Empty), .. budget.TotalsText.Select(t => new TableCell(t, styles.CellStrong))]));
+            if (budget.SetAsideTotalsText is { } setAside)
+            {
+                rows.Add(new TableRow([new TableCell("Afvist og udskudt (ikke med i I alt)"), new TableCell(string.Empty), .. setAside.Select(t => new TableCell(t))]));
+            }
         }
 
         var notes = budget.Initiatives.Where(b => !string.IsNullOrWhiteSpace(b.DecisionNote)).Select(b => (IElement)new Paragraph($"{b.Title}: {b.DecisionNote}", styles.Note));
         return Section(
         [
             Heading("Budgetinitiativer"),
-            new Paragraph(budget.Years.Count > 0 ? "Beløb pr. år i hele kroner." : "Planen angiver endnu ingen beløb.", styles.Note),
+            new Paragraph(budget.Years.Count > 0 ? "Beløb pr. år i hele kroner. I alt omfatter de besluttede og de foreslåede initiativer; afviste og udskudte står for sig." : "Planen angiver endnu ingen beløb.", styles.Note),
             new Spacer(4),
             new Table([new TableColumn("Initiativ", 2.6f), new TableColumn("Beslutning", 1.4f), .. yearColumns], rows, styles.Table),
         ],
@@ -243,16 +275,18 @@ public sealed class BriefingDocument(BriefingModel model, BriefingStyles styles)
 
     private Table StatusLegend()
     {
-        var statuses = Enum.GetValues<MilestoneStatus>();
-        var counts = model.Summary.StatusCounts.ToDictionary(c => c.Status, c => c.StatusText);
+        var states = model.Summary.StatusCounts;
         return new Table(
-            statuses.Select(_ => new TableColumn(string.Empty, 1)).ToList(),
-            [new TableRow(statuses.Select(s => new TableCell(counts.GetValueOrDefault(s, s.ToString()), styles.Note, BriefingStyles.StatusColor(s))).ToList())],
+            states.Select(_ => new TableColumn(string.Empty, 1)).ToList(),
+            [new TableRow(states.Select(c => new TableCell(c.StatusText, styles.Note, BriefingStyles.StateColor(c.State))).ToList())],
             styles.Table with { StripeBackground = null, RuleColor = SkiaSharp.SKColors.Transparent, PaddingX = 0 },
             showHeader: false);
     }
 
-    private TableCell Status(BriefingMilestone m) => new(m.StatusText, Marker: BriefingStyles.StatusColor(m.Status));
+    // The reported status, and "over tid" by the same rule as the headline and the chart.
+    private static TableCell Status(BriefingMilestone m) => new(
+        m.State == BriefingState.Overdue ? $"{m.StatusText}, over tid" : m.StatusText,
+        Marker: BriefingStyles.StateColor(m.State));
 
     private Column Heading(string text) => new(new Paragraph(text, styles.Heading1), new Spacer(3));
 

@@ -15,6 +15,7 @@ public static class BriefingFonts
     private static readonly Lazy<SKTypeface> RegularFace = new(() => Load("IBMPlexSans-Regular.ttf"));
     private static readonly Lazy<SKTypeface> SemiBoldFace = new(() => Load("IBMPlexSans-SemiBold.ttf"));
     private static readonly Lazy<SKTypeface> ItalicFace = new(() => Load("IBMPlexSans-Italic.ttf"));
+    private static readonly Lazy<IReadOnlyList<SKTypeface>> FallbackFaces = new(() => [Load("NotoSansArabic-Regular.ttf"), Load("NotoSansHebrew-Regular.ttf")]);
 
     private static readonly Lock RegistrationLock = new();
     private static bool chartFontRegistered;
@@ -24,6 +25,12 @@ public static class BriefingFonts
     public static SKTypeface SemiBold => SemiBoldFace.Value;
 
     public static SKTypeface Italic => ItalicFace.Value;
+
+    /// <summary>
+    /// Noto Sans Arabic and Hebrew (OFL, from Debian's fonts-noto-core, see Fonts/NOTICE-Noto.txt) for what
+    /// Plex lacks; no font covers emoji here, so they become a visible "[emoji]" (see <see cref="Layout.TextRuns"/>).
+    /// </summary>
+    public static IReadOnlyList<SKTypeface> Fallbacks => FallbackFaces.Value;
 
     /// <summary>
     /// ScottPlot looks fonts up by family name through a global list of resolvers; registering ours

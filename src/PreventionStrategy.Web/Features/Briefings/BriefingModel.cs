@@ -25,6 +25,7 @@ public sealed record BriefingModel(
 }
 
 /// <param name="MeetingDateText">"13. marts 2025", or null when the briefing is not for a particular meeting.</param>
+/// <param name="IsDraft">A draft (preview or download before issuing): every page is stamped "UDKAST".</param>
 /// <param name="GeneratedAt">Danish local time of generation.</param>
 public sealed record BriefingHeader(
     string CommitteeName,
@@ -34,7 +35,8 @@ public sealed record BriefingHeader(
     string Municipality,
     string Division,
     DateTime GeneratedAt,
-    string GeneratedAtText);
+    string GeneratedAtText,
+    bool IsDraft = false);
 
 public enum OverallState
 {
@@ -54,12 +56,17 @@ public sealed record BriefingSummary(
     int MilestoneCount,
     string? Statement);
 
-public sealed record BriefingStatusCount(MilestoneStatus Status, string StatusText, int Count);
+/// <summary>Milestones in one <see cref="BriefingState"/>; each milestone is counted once.</summary>
+public sealed record BriefingStatusCount(BriefingState State, string StatusText, int Count);
 
-public sealed record BriefingFocusArea(int Number, string Title, IReadOnlyList<BriefingMilestone> Milestones);
+/// <param name="Milestones">The milestones listed here: each milestone is listed under its first focus area only.</param>
+/// <param name="AlsoHere">Milestones listed under an earlier focus area that belong here too, per that area: "under 1. Flere netværksanbringelser: A; B".</param>
+public sealed record BriefingFocusArea(int Number, string Title, IReadOnlyList<BriefingMilestone> Milestones, IReadOnlyList<string>? AlsoHere = null);
 
 /// <param name="TimingText">At the plan's precision: "1. kvartal 2025", "13. december 2024".</param>
 /// <param name="ForecastText">Forecast date, or empty when none is given.</param>
+/// <param name="State">The briefing's one rule for its state (overdue when open and past its expected date).</param>
+/// <param name="SharedText">"Også i fokusområde 2 og 3" when it belongs to more focus areas than the one it is listed under.</param>
 public sealed record BriefingMilestone(
     int Id,
     string Title,
@@ -70,7 +77,9 @@ public sealed record BriefingMilestone(
     string ProgressText,
     string ForecastText,
     string? LatestComment,
-    string? OwnerName);
+    string? OwnerName,
+    BriefingState State = BriefingState.Planned,
+    string? SharedText = null);
 
 public enum BriefingChangeKind
 {
@@ -102,7 +111,9 @@ public sealed record BriefingComingUp(DateOnly From, DateOnly Until, string Peri
 public sealed record BriefingAttentionItem(BriefingMilestone Milestone, string Reason);
 
 /// <param name="Years">The budget years shown as columns, in order.</param>
-public sealed record BriefingBudget(IReadOnlyList<int> Years, IReadOnlyList<BriefingBudgetInitiative> Initiatives, IReadOnlyList<string> TotalsText);
+/// <param name="TotalsText">Per year, the sum of the initiatives decided or still proposed: never the rejected or postponed ones.</param>
+/// <param name="SetAsideTotalsText">Per year, the sum of the rejected and postponed initiatives, shown apart; null when there are none.</param>
+public sealed record BriefingBudget(IReadOnlyList<int> Years, IReadOnlyList<BriefingBudgetInitiative> Initiatives, IReadOnlyList<string> TotalsText, IReadOnlyList<string>? SetAsideTotalsText = null);
 
 /// <param name="AmountsText">One per year in <see cref="BriefingBudget.Years"/>, "1.250.000 kr." or empty.</param>
 public sealed record BriefingBudgetInitiative(
@@ -114,4 +125,12 @@ public sealed record BriefingBudgetInitiative(
     string? DecisionNote);
 
 /// <param name="QuarterLabels">Tick labels per quarter start in the range ("K1 2025"), worded by the builder.</param>
-public sealed record BriefingTimeline(TimelineLayout Layout, IReadOnlyList<(DateOnly Start, string Label)> QuarterLabels);
+/// <param name="Today">The day the briefing speaks from, marked on the chart.</param>
+/// <param name="Forecasts">Forecast dates that differ from the planned end, by milestone id, drawn beside the planned period.</param>
+/// <param name="Overdue">Ids of the milestones that are overdue by <see cref="BriefingStates"/>' rule, drawn as such.</param>
+public sealed record BriefingTimeline(
+    TimelineLayout Layout,
+    IReadOnlyList<(DateOnly Start, string Label)> QuarterLabels,
+    DateOnly Today,
+    IReadOnlyDictionary<int, DateOnly> Forecasts,
+    IReadOnlySet<int> Overdue);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Budget;
 using PreventionStrategy.Web.Features.Milestones;
 using PreventionStrategy.Web.Features.Plans;
 using PreventionStrategy.Web.Features.Shared;
@@ -53,7 +54,8 @@ public sealed class BriefingModelBuilder(AppDbContext db, Display display, TimeP
         var reference = ReferenceDate(data.Meetings);
         var nextMeeting = data.Meetings.Where(m => m.MeetingDate > reference).Select(m => (DateOnly?)m.MeetingDate).FirstOrDefault();
 
-        var milestones = data.Milestones.Select(m => (Row: m, Model: ToModel(m))).ToList();
+        var areaNumbers = data.FocusAreas.Select((f, i) => (f.Id, Number: f.SortOrder > 0 ? f.SortOrder : i + 1)).ToDictionary(a => a.Id, a => a.Number);
+        var milestones = data.Milestones.Select(m => (Row: m, Model: ToModel(m, today, areaNumbers))).ToList();
         var models = milestones.ToDictionary(m => m.Row.Id, m => m.Model);
 
         var header = new BriefingHeader(
@@ -66,33 +68,44 @@ public sealed class BriefingModelBuilder(AppDbContext db, Display display, TimeP
             now,
             display.DateTime(now));
 
-        var overdue = milestones.Where(m => m.Row.IsOverdue(today)).OrderBy(m => m.Row.ExpectedBy).ToList();
-        var overdueIds = overdue.Select(m => m.Row.Id).ToHashSet();
+        var overdue = milestones.Where(m => m.Model.State == BriefingState.Overdue).OrderBy(m => m.Row.ExpectedBy).ToList();
         var atRisk = milestones
-            .Where(m => m.Row.Status is MilestoneStatus.AtRisk or MilestoneStatus.Delayed && !overdueIds.Contains(m.Row.Id))
+            .Where(m => m.Model.State is BriefingState.AtRisk or BriefingState.Delayed)
             .OrderBy(m => m.Row.ExpectedBy).ToList();
 
         return new BriefingModel(
             header,
-            Summary(milestones.Select(m => m.Row).ToList(), overdue.Count, statement),
+            Summary(milestones.Select(m => m.Model).ToList(), statement),
             FocusAreas(data.FocusAreas, milestones),
             Changes(data.Updates, data.SinceUtc),
             ComingUp(milestones, models, today, reference, nextMeeting),
             overdue.Select(m => new BriefingAttentionItem(m.Model, wording.Overdue(m.Row.ExpectedBy, today))).ToList(),
-            atRisk.Select(m => new BriefingAttentionItem(m.Model, m.Model.LatestComment is { Length: > 0 } comment ? $"{m.Model.StatusText}: {comment}" : m.Model.StatusText)).ToList(),
+            atRisk.Select(m => new BriefingAttentionItem(m.Model, m.Model.LatestComment is { Length: > 0 } comment ? comment : wording.NoComment)).ToList(),
             Budget(data.Budget),
             Timeline(data, today));
     }
 
+    // Each milestone is listed once, under its first focus area; the others mention it, so 8 milestones stay 8 rows.
     // A milestone in no focus area gets a section of its own: the committee sees every milestone.
     private static List<BriefingFocusArea> FocusAreas(List<BriefingData.FocusAreaRow> areas, List<(BriefingData.MilestoneRow Row, BriefingMilestone Model)> milestones)
     {
-        var result = areas.Select((f, i) => new BriefingFocusArea(
-            f.SortOrder > 0 ? f.SortOrder : i + 1,
-            f.Title,
-            milestones.Where(m => m.Row.FocusAreaIds.Contains(f.Id)).Select(m => m.Model).ToList())).ToList();
-        var known = areas.Select(f => f.Id).ToHashSet();
-        var unassigned = milestones.Where(m => !m.Row.FocusAreaIds.Any(known.Contains)).Select(m => m.Model).ToList();
+        var order = areas.Select((f, i) => (f.Id, i)).ToDictionary(a => a.Id, a => a.i);
+        int? FirstArea(BriefingData.MilestoneRow m) => m.FocusAreaIds.Where(order.ContainsKey).OrderBy(id => order[id]).Select(id => (int?)id).FirstOrDefault();
+        var result = areas.Select((f, i) =>
+        {
+            var number = f.SortOrder > 0 ? f.SortOrder : i + 1;
+            var listed = milestones.Where(m => FirstArea(m.Row) == f.Id).Select(m => m.Model).ToList();
+            var alsoHere = milestones
+                .Where(m => m.Row.FocusAreaIds.Contains(f.Id) && FirstArea(m.Row) != f.Id)
+                .GroupBy(m => FirstArea(m.Row)!.Value)
+                .OrderBy(g => order[g.Key])
+                .Select(g => areas[order[g.Key]] is var first
+                    ? $"under {(first.SortOrder > 0 ? first.SortOrder : order[first.Id] + 1)}. {first.Title}: {string.Join("; ", g.Select(m => m.Model.Title))}"
+                    : string.Empty)
+                .ToList();
+            return new BriefingFocusArea(number, f.Title, listed, alsoHere);
+        }).ToList();
+        var unassigned = milestones.Where(m => FirstArea(m.Row) is null).Select(m => m.Model).ToList();
         if (unassigned.Count > 0)
         {
             result.Add(new BriefingFocusArea(0, UnassignedTitle, unassigned));
@@ -101,7 +114,7 @@ public sealed class BriefingModelBuilder(AppDbContext db, Display display, TimeP
         return result;
     }
 
-    private BriefingMilestone ToModel(BriefingData.MilestoneRow m) => new(
+    private BriefingMilestone ToModel(BriefingData.MilestoneRow m, DateOnly today, Dictionary<int, int> areaNumbers) => new(
         m.Id,
         m.Title,
         display.Timing(m.Timing),
@@ -111,22 +124,21 @@ public sealed class BriefingModelBuilder(AppDbContext db, Display display, TimeP
         display.Percent(m.ProgressPercent),
         display.Date(m.ForecastDate),
         m.LatestComment,
-        m.OwnerName);
+        m.OwnerName,
+        BriefingStates.Of(m.Status, m.IsOverdue(today)),
+        wording.AlsoIn(m.FocusAreaIds.Where(areaNumbers.ContainsKey).Select(id => areaNumbers[id]).Distinct().Order().Skip(1).ToList()));
 
-    private BriefingSummary Summary(List<BriefingData.MilestoneRow> milestones, int overdue, string? statement)
+    private BriefingSummary Summary(List<BriefingMilestone> milestones, string? statement)
     {
-        var counts = Enum.GetValues<MilestoneStatus>()
-            .Select(s => new BriefingStatusCount(s, display.Enum(s), milestones.Count(m => m.Status == s)))
+        var states = milestones.Select(m => m.State).ToList();
+        var counts = Enum.GetValues<BriefingState>()
+            .Select(s => new BriefingStatusCount(s, wording.State(s), states.Count(state => state == s)))
             .ToList();
-        var delayed = milestones.Count(m => m.Status == MilestoneStatus.Delayed);
-        var atRisk = milestones.Count(m => m.Status == MilestoneStatus.AtRisk);
-        var state = overdue > 0 || delayed > 0 ? OverallState.Delayed
-            : atRisk > 0 ? OverallState.NeedsAttention
-            : OverallState.OnTrack;
+        var state = BriefingStates.Overall(states);
         return new BriefingSummary(
             state,
             wording.OverallState(state),
-            wording.OverallExplanation(overdue, delayed, atRisk, milestones.Count),
+            wording.OverallExplanation(states.Count(s => s == BriefingState.Overdue), states.Count(s => s == BriefingState.Delayed), states.Count(s => s == BriefingState.AtRisk), milestones.Count),
             counts,
             milestones.Count,
             string.IsNullOrWhiteSpace(statement) ? null : statement.Trim());
@@ -162,10 +174,12 @@ public sealed class BriefingModelBuilder(AppDbContext db, Display display, TimeP
 
     private BriefingComingUp ComingUp(List<(BriefingData.MilestoneRow Row, BriefingMilestone Model)> milestones, Dictionary<int, BriefingMilestone> models, DateOnly today, DateOnly reference, DateOnly? nextMeeting)
     {
+        // One date rule everywhere: a milestone falls where it is expected (its forecast, else the end of its period),
+        // the same day that makes it overdue once passed; a half-year that merely starts in the window is not "coming".
         var until = nextMeeting ?? reference.AddDays(7 * ComingUpWeeks);
         var period = nextMeeting is { } next ? wording.UntilMeeting(next) : wording.NextWeeks(ComingUpWeeks, until);
         var items = milestones
-            .Where(m => m.Row.IsOpen && m.Row.Timing.Start <= until && m.Row.ExpectedBy >= today)
+            .Where(m => m.Row.IsOpen && m.Row.ExpectedBy >= today && m.Row.ExpectedBy <= until)
             .OrderBy(m => m.Row.ExpectedBy).ThenBy(m => m.Row.Id)
             .Select(m => models[m.Row.Id])
             .ToList();
@@ -182,22 +196,30 @@ public sealed class BriefingModelBuilder(AppDbContext db, Display display, TimeP
             display.Enum(b.DecisionState),
             years.Select(y => b.Amounts.Where(a => a.Year == y).Select(a => display.Amount(a.AmountDkk)).FirstOrDefault() ?? string.Empty).ToList(),
             b.DecisionNote)).ToList();
-        var totals = years.Select(y => display.Amount(initiatives.SelectMany(b => b.Amounts).Where(a => a.Year == y).Sum(a => a.AmountDkk))).ToList();
-        return new BriefingBudget(years, rows, totals);
+
+        // Rejected and postponed money is not part of the plan's cost: it is shown, but apart from the total.
+        var setAside = initiatives.Where(b => b.DecisionState is BudgetDecisionState.Rejected or BudgetDecisionState.Postponed).ToList();
+        List<string> Totals(IEnumerable<BriefingData.BudgetRow> included) => years.Select(y => display.Amount(included.SelectMany(b => b.Amounts).Where(a => a.Year == y).Sum(a => a.AmountDkk))).ToList();
+        return new BriefingBudget(years, rows, Totals(initiatives.Except(setAside)), setAside.Count == 0 ? null : Totals(setAside));
     }
 
+    // Cancelled milestones stay on the chart (the legend lists them); the range takes in today and every forecast.
     private BriefingTimeline Timeline(BriefingData data, DateOnly today)
     {
-        var shown = data.Milestones.Where(m => m.Status != MilestoneStatus.Cancelled).ToList();
-        var from = QuarterStart(shown.Count == 0 ? today : shown.Min(m => m.Timing.Start));
-        var to = QuarterStart(shown.Count == 0 ? today : shown.Max(m => m.Timing.End)).AddMonths(3).AddDays(-1);
+        var shown = data.Milestones;
+        var forecasts = shown.Where(m => m.ForecastDate is { } f && f != m.Timing.End).ToDictionary(m => m.Id, m => m.ForecastDate!.Value);
+        var starts = shown.Select(m => m.Timing.Start).Append(today).ToList();
+        var ends = shown.Select(m => m.Timing.End).Concat(forecasts.Values).Append(today).ToList();
+        var from = QuarterStart(starts.Min());
+        var to = QuarterStart(ends.Max()).AddMonths(3).AddDays(-1);
         var layout = TimelineLayout.Create(
             data.FocusAreas.Select((f, i) => new TimelineLaneDefinition(f.Id.ToString(CultureInfo.InvariantCulture), $"{(f.SortOrder > 0 ? f.SortOrder : i + 1)}. {f.Title}")),
             shown.Select(m => new TimelineMilestone(m.Id, m.Title, m.FocusAreaIds.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList(), m.Timing.Start, m.Timing.End, m.Timing.Precision, m.Status)),
             from,
             to,
             UnassignedTitle);
-        return new BriefingTimeline(layout, layout.QuarterStarts().Select(q => (q, wording.Quarter(q))).ToList());
+        var overdue = shown.Where(m => m.IsOverdue(today)).Select(m => m.Id).ToHashSet();
+        return new BriefingTimeline(layout, layout.QuarterStarts().Select(q => (q, wording.Quarter(q))).ToList(), today, forecasts, overdue);
     }
 
     private static DateOnly QuarterStart(DateOnly day) => new(day.Year, (((day.Month - 1) / 3) * 3) + 1, 1);

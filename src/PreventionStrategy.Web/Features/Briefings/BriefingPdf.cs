@@ -18,15 +18,18 @@ public static class BriefingPdf
     {
         using var styles = new BriefingStyles();
         var document = new BriefingDocument(model, styles).Layout();
-        return (PdfLanguage.Set(PdfOutput.Write(document, Metadata(model)), "da-DK"), document.PageCount);
+        return (PdfLanguage.Set(PdfFontSubsets.Apply(PdfOutput.Write(document, Metadata(model))), "da-DK"), document.PageCount);
     }
 
     /// <summary>One PNG per page, in page order, <paramref name="dpi"/> pixels per inch (A4 at 96 dpi is 794 × 1123).</summary>
-    public static IReadOnlyList<byte[]> RenderPagePngs(BriefingModel model, int dpi)
+    public static IReadOnlyList<byte[]> RenderPagePngs(BriefingModel model, int dpi) => RenderPagePngs(model, dpi, int.MaxValue).Pages;
+
+    /// <summary>PNGs of the first <paramref name="maxPages"/> pages, and how many pages the document has.</summary>
+    public static (IReadOnlyList<byte[]> Pages, int PageCount) RenderPagePngs(BriefingModel model, int dpi, int maxPages)
     {
         using var styles = new BriefingStyles();
         var document = new BriefingDocument(model, styles).Layout();
-        return PngOutput.Render(document, dpi);
+        return (PngOutput.Render(document, dpi, maxPages), document.PageCount);
     }
 
     // Dates come from the model, never the clock, so the same model gives the same document.

@@ -9,9 +9,10 @@ using PreventionStrategy.Web.Features.Shared;
 namespace PreventionStrategy.Web.Features.Briefings;
 
 /// <summary>
-/// A set number of days before each committee meeting, issues the briefing of every active
-/// strategy that reports to the committee (once: the archive's automatic key is unique) and
-/// records one delivery per committee member with an address, sent by the reminder pipeline.
+/// A set number of days before each committee meeting, sends the briefing of every active strategy
+/// that reports to the committee: the newest one already issued for that meeting, else one it issues
+/// itself (once: the archive's automatic key is unique). It records one delivery per committee member
+/// with an address, sent by the reminder pipeline; the delivery names the version sent.
 /// </summary>
 public sealed class BriefingPlanner(AppDbContext db, BriefingArchive archive, DeliveryQueue queue, TimeProvider clock, IOptions<BriefingOptions> options, IOptions<ReminderOptions> reminders)
 {
@@ -51,7 +52,12 @@ public sealed class BriefingPlanner(AppDbContext db, BriefingArchive archive, De
             foreach (var strategy in strategies.Where(s => s.CommitteeId == meeting.CommitteeId))
             {
                 var key = $"auto:{strategy.Id}:{meeting.Id}";
+
+                // A briefing already in the archive for this meeting (an administrator's, perhaps with remarks) is the one
+                // sent: the job issues its own only when there is none, so no version stands beside the administrator's.
                 var briefingId = await db.CommitteeBriefings.Where(b => b.AutomaticKey == key).Select(b => (int?)b.Id).SingleOrDefaultAsync(cancellationToken)
+                    ?? await db.CommitteeBriefings.Where(b => b.StrategyId == strategy.Id && b.CommitteeMeetingId == meeting.Id)
+                        .OrderByDescending(b => b.Version).Select(b => (int?)b.Id).FirstOrDefaultAsync(cancellationToken)
                     ?? (await archive.IssueAsync(strategy.Id, meeting.Id, null, null, BriefingArchive.AutomaticIssuer, key, cancellationToken))?.Id
                     ?? await db.CommitteeBriefings.Where(b => b.AutomaticKey == key).Select(b => b.Id).SingleAsync(cancellationToken);
 

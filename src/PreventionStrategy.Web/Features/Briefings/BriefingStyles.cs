@@ -21,18 +21,19 @@ public sealed class BriefingStyles : IDisposable
 
     public BriefingStyles()
     {
-        Title = Own(new TextStyle(BriefingFonts.SemiBold, 26, Accent, 1.2f));
-        Subtitle = Own(new TextStyle(BriefingFonts.Regular, 15, Ink, 1.3f));
-        Heading1 = Own(new TextStyle(BriefingFonts.SemiBold, 16, Accent, 1.3f));
-        Heading2 = Own(new TextStyle(BriefingFonts.SemiBold, 12, Ink, 1.3f));
-        Body = Own(new TextStyle(BriefingFonts.Regular, 10, Ink, 1.45f));
-        BodyStrong = Own(new TextStyle(BriefingFonts.SemiBold, 10, Ink, 1.45f));
-        Statement = Own(new TextStyle(BriefingFonts.Italic, 10.5f, Ink, 1.5f));
-        Note = Own(new TextStyle(BriefingFonts.Regular, 8.5f, Muted, 1.4f));
-        Cell = Own(new TextStyle(BriefingFonts.Regular, 8.5f, Ink, 1.3f));
-        CellStrong = Own(new TextStyle(BriefingFonts.SemiBold, 8.5f, Ink, 1.3f));
-        CellHeader = Own(new TextStyle(BriefingFonts.SemiBold, 8, Accent, 1.3f));
-        Frame = Own(new TextStyle(BriefingFonts.Regular, 8, Muted, 1.3f));
+        Title = Own(new TextStyle(BriefingFonts.SemiBold, 26, Accent, 1.2f, BriefingFonts.Fallbacks));
+        Subtitle = Own(new TextStyle(BriefingFonts.Regular, 15, Ink, 1.3f, BriefingFonts.Fallbacks));
+        Heading1 = Own(new TextStyle(BriefingFonts.SemiBold, 16, Accent, 1.3f, BriefingFonts.Fallbacks));
+        Heading2 = Own(new TextStyle(BriefingFonts.SemiBold, 12, Ink, 1.3f, BriefingFonts.Fallbacks));
+        Body = Own(new TextStyle(BriefingFonts.Regular, 10, Ink, 1.45f, BriefingFonts.Fallbacks));
+        BodyStrong = Own(new TextStyle(BriefingFonts.SemiBold, 10, Ink, 1.45f, BriefingFonts.Fallbacks));
+        Statement = Own(new TextStyle(BriefingFonts.Italic, 10.5f, Ink, 1.5f, BriefingFonts.Fallbacks));
+        Note = Own(new TextStyle(BriefingFonts.Regular, 8.5f, Muted, 1.4f, BriefingFonts.Fallbacks));
+        Cell = Own(new TextStyle(BriefingFonts.Regular, 8.5f, Ink, 1.3f, BriefingFonts.Fallbacks));
+        CellStrong = Own(new TextStyle(BriefingFonts.SemiBold, 8.5f, Ink, 1.3f, BriefingFonts.Fallbacks));
+        CellHeader = Own(new TextStyle(BriefingFonts.SemiBold, 8, Accent, 1.3f, BriefingFonts.Fallbacks));
+        Frame = Own(new TextStyle(BriefingFonts.Regular, 8, Muted, 1.3f, BriefingFonts.Fallbacks));
+        Stamp = Own(new TextStyle(BriefingFonts.SemiBold, 96, new SKColor(0xC6, 0x28, 0x28, 0x38), 1f, BriefingFonts.Fallbacks));
         Table = new TableStyle(CellHeader, Cell, HeaderFill, Rule, Stripe);
         Facts = new TableStyle(CellHeader, Body, HeaderFill, Rule, null, PaddingX: 0, PaddingY: 3);
     }
@@ -61,6 +62,9 @@ public sealed class BriefingStyles : IDisposable
 
     public TextStyle Frame { get; }
 
+    /// <summary>The "UDKAST" stamp across a draft's pages: large, red and faint, so the page stays readable.</summary>
+    public TextStyle Stamp { get; }
+
     public TableStyle Table { get; }
 
     /// <summary>Key/value facts: body size, no stripes, flush with the text column.</summary>
@@ -75,6 +79,18 @@ public sealed class BriefingStyles : IDisposable
         MilestoneStatus.Delayed => new SKColor(0xC6, 0x28, 0x28),
         MilestoneStatus.Done => new SKColor(0x2E, 0x7D, 0x32),
         _ => new SKColor(0xB0, 0xB0, 0xB0),
+    };
+
+    /// <summary>The briefing's states: the status colours, and a darker red for overdue (past its expected date).</summary>
+    public static SKColor StateColor(BriefingState state) => state switch
+    {
+        BriefingState.Planned => StatusColor(MilestoneStatus.Planned),
+        BriefingState.InProgress => StatusColor(MilestoneStatus.InProgress),
+        BriefingState.AtRisk => StatusColor(MilestoneStatus.AtRisk),
+        BriefingState.Delayed => StatusColor(MilestoneStatus.Delayed),
+        BriefingState.Overdue => new SKColor(0x6D, 0x0F, 0x1A),
+        BriefingState.Done => StatusColor(MilestoneStatus.Done),
+        _ => StatusColor(MilestoneStatus.Cancelled),
     };
 
     public void Dispose()

@@ -19,33 +19,49 @@ public sealed class BriefingWording(Display display)
         _ => "Planen følges",
     };
 
+    /// <summary>"3 af 5 milepæle er over tid, og 1 er forsinket." Each milestone is counted in one state only.</summary>
     public string OverallExplanation(int overdue, int delayed, int atRisk, int total)
     {
         if (overdue == 0 && delayed == 0 && atRisk == 0)
         {
             return total == 0
                 ? "Strategien har endnu ingen milepæle."
-                : $"Alle {Count(total, "milepæl", "milepæle")} følger planen.";
+                : total == 1 ? "Strategiens milepæl følger planen." : $"Alle {total} milepæle følger planen.";
         }
 
         var parts = new List<string>();
-        if (overdue > 0)
+        foreach (var (count, what) in new[] { (overdue, "over tid"), (delayed, "forsinket"), (atRisk, "i risiko") })
         {
-            parts.Add($"{Count(overdue, "milepæl", "milepæle")} er over tid");
+            if (count > 0)
+            {
+                parts.Add(parts.Count == 0
+                    ? string.Create(Danish, $"{count} af {Count(total, "milepæl", "milepæle")} er {what}")
+                    : string.Create(Danish, $"{count} er {what}"));
+            }
         }
 
-        if (delayed > 0)
-        {
-            parts.Add($"{Count(delayed, "milepæl", "milepæle")} er forsinket");
-        }
-
-        if (atRisk > 0)
-        {
-            parts.Add($"{Count(atRisk, "milepæl", "milepæle")} er i risiko");
-        }
-
-        return Sentence(parts) + $" ud af {total}.";
+        return parts.Count == 1 ? parts[0] + "." : string.Join(", ", parts[..^1]) + ", og " + parts[^1] + ".";
     }
+
+    public string State(BriefingState state) => state switch
+    {
+        BriefingState.Overdue => "Over tid",
+        BriefingState.InProgress => display.Enum(MilestoneStatus.InProgress),
+        BriefingState.AtRisk => display.Enum(MilestoneStatus.AtRisk),
+        BriefingState.Delayed => display.Enum(MilestoneStatus.Delayed),
+        BriefingState.Done => display.Enum(MilestoneStatus.Done),
+        BriefingState.Cancelled => display.Enum(MilestoneStatus.Cancelled),
+        _ => display.Enum(MilestoneStatus.Planned),
+    };
+
+    public string NoComment => "Ingen kommentar til status.";
+
+    /// <summary>"Også i fokusområde 2 og 3", or null when the milestone belongs to one focus area only.</summary>
+    public string? AlsoIn(IReadOnlyList<int> otherAreaNumbers) => otherAreaNumbers.Count == 0
+        ? null
+        : "Også i fokusområde " + (otherAreaNumbers.Count == 1
+            ? otherAreaNumbers[0].ToString(Danish)
+            : string.Join(", ", otherAreaNumbers.SkipLast(1).Select(n => n.ToString(Danish))) + " og " + otherAreaNumbers[^1].ToString(Danish));
 
     public string ChangeKind(BriefingChangeKind kind) => kind switch
     {
@@ -76,10 +92,4 @@ public sealed class BriefingWording(Display display)
     public string Quarter(DateOnly start) => string.Create(Danish, $"K{((start.Month - 1) / 3) + 1} {start.Year}");
 
     private static string Count(int n, string one, string many) => string.Create(Danish, $"{n} {(n == 1 ? one : many)}");
-
-    private static string Sentence(List<string> parts)
-    {
-        var text = parts.Count == 1 ? parts[0] : string.Join(", ", parts[..^1]) + " og " + parts[^1];
-        return char.ToUpper(text[0], Danish) + text[1..];
-    }
 }

@@ -22,6 +22,9 @@ public sealed class CreateModel(AppDbContext db, BriefingModelBuilder builder, B
     /// <summary>Preview resolution: sharp enough to read on screen, light enough to send a long plan inline.</summary>
     private const int PreviewDpi = 80;
 
+    /// <summary>Pages shown inline: a 38-page plan drawn whole made a 5.6 MB page; the draft download has them all.</summary>
+    public const int PreviewMaxPages = 6;
+
     [BindProperty(SupportsGet = true)]
     public int StrategyId { get; set; }
 
@@ -32,8 +35,13 @@ public sealed class CreateModel(AppDbContext db, BriefingModelBuilder builder, B
 
     public IReadOnlyList<SelectListItem> Meetings { get; private set; } = [];
 
+    private int? nextMeetingId;
+
     /// <summary>The preview's pages as PNG data URLs, when asked for.</summary>
     public IReadOnlyList<string> PreviewPages { get; private set; } = [];
+
+    /// <summary>The number of pages in the whole briefing, of which <see cref="PreviewPages"/> shows the first.</summary>
+    public int PreviewPageCount { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -42,8 +50,13 @@ public sealed class CreateModel(AppDbContext db, BriefingModelBuilder builder, B
             return NotFound();
         }
 
-        // The next meeting is the likely one.
-        Input.MeetingId = Meetings.Skip(1).FirstOrDefault()?.Value is { } next ? int.Parse(next, System.Globalization.CultureInfo.InvariantCulture) : null;
+        // The next meeting (today's included) is the likely one; a meeting already held never is.
+        Input.MeetingId = nextMeetingId;
+        foreach (var item in Meetings)
+        {
+            item.Selected = item.Value == (nextMeetingId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+        }
+
         return Page();
     }
 
@@ -54,8 +67,10 @@ public sealed class CreateModel(AppDbContext db, BriefingModelBuilder builder, B
             return StrategyName.Length == 0 ? NotFound() : Page();
         }
 
-        var model = await builder.BuildAsync(StrategyId, Input.MeetingId, null, Input.Statement, cancellationToken);
-        PreviewPages = BriefingPdf.RenderPagePngs(model, PreviewDpi).Select(png => "data:image/png;base64," + Convert.ToBase64String(png)).ToList();
+        var model = Draft(await builder.BuildAsync(StrategyId, Input.MeetingId, null, Input.Statement, cancellationToken));
+        var (pages, pageCount) = BriefingPdf.RenderPagePngs(model, PreviewDpi, PreviewMaxPages);
+        PreviewPages = pages.Select(png => "data:image/png;base64," + Convert.ToBase64String(png)).ToList();
+        PreviewPageCount = pageCount;
         return Page();
     }
 
@@ -67,8 +82,8 @@ public sealed class CreateModel(AppDbContext db, BriefingModelBuilder builder, B
             return StrategyName.Length == 0 ? NotFound() : Page();
         }
 
-        var model = await builder.BuildAsync(StrategyId, Input.MeetingId, null, Input.Statement, cancellationToken);
-        return File(BriefingPdf.Generate(model), "application/pdf", $"udkast-orientering-{clock.Today():yyyy-MM-dd}.pdf");
+        var model = Draft(await builder.BuildAsync(StrategyId, Input.MeetingId, null, Input.Statement, cancellationToken));
+        return File(BriefingPdf.Generate(model), "application/pdf", "udkast-" + BriefingArchive.FileName(model.Header, version: null));
     }
 
     public async Task<IActionResult> OnPostIssueAsync(CancellationToken cancellationToken)
@@ -82,6 +97,8 @@ public sealed class CreateModel(AppDbContext db, BriefingModelBuilder builder, B
         TempData["Message"] = localizer["Briefings.IssuedMessage", briefing!.Title, briefing.Version].Value;
         return RedirectToPage("/Briefings/Index", new { strategyId = StrategyId });
     }
+
+    private static BriefingModel Draft(BriefingModel model) => model with { Header = model.Header with { IsDraft = true } };
 
     /// <summary>The strategy and the meetings of its committee; checks that the chosen meeting is one of them.</summary>
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
@@ -99,6 +116,7 @@ public sealed class CreateModel(AppDbContext db, BriefingModelBuilder builder, B
             .OrderBy(m => m.MeetingDate)
             .Select(m => new { m.Id, m.MeetingDate, Committee = m.Committee!.Name })
             .ToListAsync(cancellationToken);
+        nextMeetingId = meetings.FirstOrDefault(m => m.MeetingDate >= clock.Today())?.Id;
         Meetings =
         [
             new SelectListItem(localizer["Briefings.Now"], string.Empty, Input.MeetingId is null),

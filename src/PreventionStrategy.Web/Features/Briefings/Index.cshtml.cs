@@ -36,7 +36,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         Rows = await db.CommitteeBriefings.AsNoTracking()
             .Where(b => b.StrategyId == StrategyId)
             .OrderByDescending(b => b.IssuedAtUtc).ThenByDescending(b => b.Id)
-            .Select(b => new BriefingRow(b.Id, b.Title, b.Version, b.IssuedAtUtc, b.IssuedByName, b.PageCount, b.Content.Length, b.Sha256, b.FileName))
+            .Select(b => new BriefingRow(b.Id, b.Title, b.Version, b.IssuedAtUtc, b.IssuedByName, b.PageCount, b.Content.Length, b.Sha256, b.FileName, db.Deliveries.Any(d => d.CommitteeBriefingId == b.Id)))
             .ToListAsync(cancellationToken);
         return Page();
     }
@@ -52,4 +52,5 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     }
 }
 
-public sealed record BriefingRow(int Id, string Title, int Version, DateTime IssuedAtUtc, string IssuedBy, int PageCount, int SizeBytes, string Sha256, string FileName);
+/// <param name="SentToCommittee">The version the scheduled job sent to the committee's members.</param>
+public sealed record BriefingRow(int Id, string Title, int Version, DateTime IssuedAtUtc, string IssuedBy, int PageCount, int SizeBytes, string Sha256, string FileName, bool SentToCommittee);

@@ -7,10 +7,12 @@ namespace PreventionStrategy.Web.Features.Briefings.Layout;
 /// A running header (left and right text over a rule) and footer (left text, and the page number
 /// as <c>pageFormat</c>, e.g. "Side {0} af {1}", under a rule).
 /// </summary>
-public sealed class PageFrame(string headerLeft, string headerRight, string footerLeft, string pageFormat, TextStyle text, SKColor ruleColor) : IPageFrame
+public sealed class PageFrame(string headerLeft, string headerRight, string footerLeft, string pageFormat, TextStyle text, SKColor ruleColor, PageStamp? stamp = null) : IPageFrame
 {
     public void Draw(SKCanvas canvas, PageGeometry geometry, int pageNumber, int pageCount)
     {
+        stamp?.Draw(canvas, geometry);
+
         using var rule = new SKPaint { Color = ruleColor, StrokeWidth = 0.6f, IsAntialias = true };
 
         var header = geometry.HeaderBox;

@@ -5,7 +5,8 @@ namespace PreventionStrategy.Web.Features.Briefings.Layout;
 /// <summary>Renders each page of a paged document to a PNG at a given resolution, for previews in a browser.</summary>
 public static class PngOutput
 {
-    public static IReadOnlyList<byte[]> Render(PagedDocument document, int dpi)
+    /// <param name="maxPages">Render only the first pages, so a long document's preview stays light.</param>
+    public static IReadOnlyList<byte[]> Render(PagedDocument document, int dpi, int maxPages = int.MaxValue)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dpi, 18);
         var scale = dpi / 72f;
@@ -15,8 +16,9 @@ public static class PngOutput
             SKColorType.Rgba8888,
             SKAlphaType.Premul);
 
-        var images = new List<byte[]>(document.PageCount);
-        for (var i = 0; i < document.PageCount; i++)
+        var count = Math.Min(document.PageCount, maxPages);
+        var images = new List<byte[]>(count);
+        for (var i = 0; i < count; i++)
         {
             using var surface = SKSurface.Create(info) ?? throw new InvalidOperationException("Could not create a raster surface.");
             var canvas = surface.Canvas;

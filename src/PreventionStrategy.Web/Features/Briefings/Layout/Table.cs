@@ -39,8 +39,7 @@ public sealed class Table : IElement
 
     private MeasuredTable Measure(float width)
     {
-        var total = columns.Sum(c => c.Weight);
-        var widths = columns.Select(c => width * c.Weight / total).ToArray();
+        var widths = ColumnWidths(width);
         var lefts = new float[widths.Length];
         for (var i = 1; i < widths.Length; i++)
         {
@@ -53,6 +52,47 @@ public sealed class Table : IElement
             : null;
         var body = rows.Select((row, index) => geometry.MeasureRow(row, isHeader: false, index)).ToList();
         return new MeasuredTable(geometry, header, body);
+    }
+
+    // A column is never narrower than its longest word (and its marker), so a word that can fit is never
+    // broken ("Gennemført" stays whole); the width comes from columns with room to spare, in proportion.
+    // Only when the words cannot all fit side by side do the columns share out what there is.
+    private float[] ColumnWidths(float width)
+    {
+        var total = columns.Sum(c => c.Weight);
+        var widths = columns.Select(c => width * c.Weight / total).ToArray();
+        var minimum = columns.Select((_, i) => MinimumWidth(i)).ToArray();
+        var needed = widths.Select((w, i) => Math.Max(0, minimum[i] - w)).Sum();
+        if (needed <= 0)
+        {
+            return widths;
+        }
+
+        var spare = widths.Select((w, i) => Math.Max(0, w - minimum[i])).Sum();
+        if (spare < needed)
+        {
+            var sum = minimum.Sum();
+            return minimum.Select(m => width * m / sum).ToArray();
+        }
+
+        var share = needed / spare;
+        return widths.Select((w, i) => w <= minimum[i] ? minimum[i] : w - ((w - minimum[i]) * share)).ToArray();
+    }
+
+    private float MinimumWidth(int column)
+    {
+        static float Longest(string text, TextStyle style) =>
+            text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(style.Measure).DefaultIfEmpty(0).Max();
+
+        var widest = showHeader ? Longest(columns[column].Header, style.Header) : 0;
+        foreach (var row in rows)
+        {
+            var cell = row.Cells[column];
+            widest = Math.Max(widest, Longest(cell.Text, cell.Style ?? style.Body) + (cell.Marker is null ? 0 : style.MarkerSize + 4));
+        }
+
+        // Half a point of slack keeps rounding in the measurement from breaking a word that exactly fits.
+        return widest + (2 * style.PaddingX) + 0.5f;
     }
 
     private sealed record TableGeometry(float Width, float[] Lefts, float[] Widths, IReadOnlyList<TableColumn> Columns, TableStyle Style)

@@ -8,10 +8,16 @@ namespace PreventionStrategy.Web.Features.Briefings.Layout;
 /// </summary>
 public sealed class TextStyle : IDisposable
 {
-    public TextStyle(SKTypeface typeface, float size, SKColor color, float lineSpacing = 1.35f)
+    private readonly IReadOnlyList<SKFont> fallbacks;
+
+    /// <param name="fallbacks">Fonts for what <paramref name="typeface"/> lacks (other scripts), in order of preference.</param>
+    public TextStyle(SKTypeface typeface, float size, SKColor color, float lineSpacing = 1.35f, IReadOnlyList<SKTypeface>? fallbacks = null)
     {
-        Font = new SKFont(typeface, size) { Subpixel = true, Edging = SKFontEdging.Antialias };
+        // No hinting and linear metrics: advances are the font's own, not rounded to whole points, so letters
+        // sit where the type designer put them ("Forebyggende", not "Forebyggend e") and layout does not depend on the size.
+        Font = new SKFont(typeface, size) { Subpixel = true, Edging = SKFontEdging.Antialias, Hinting = SKFontHinting.None, LinearMetrics = true };
         Paint = new SKPaint { Color = color, IsAntialias = true };
+        this.fallbacks = (fallbacks ?? []).Select(f => new SKFont(f, size) { Subpixel = true, Edging = SKFontEdging.Antialias, Hinting = SKFontHinting.None, LinearMetrics = true }).ToList();
         Size = size;
         Color = color;
         LineHeight = size * lineSpacing;
@@ -35,13 +41,18 @@ public sealed class TextStyle : IDisposable
     /// <summary>Distance from the top of a line box to the text baseline.</summary>
     public float Baseline { get; }
 
-    public float Measure(string text) => Font.MeasureText(text);
+    public float Measure(string text) => TextRuns.Measure(TextRuns.Split(text, Font, fallbacks));
 
     public void DrawLine(SKCanvas canvas, string text, float x, float lineTop) =>
-        canvas.DrawText(text, x, lineTop + Baseline, SKTextAlign.Left, Font, Paint);
+        TextRuns.Draw(canvas, TextRuns.Split(text, Font, fallbacks), x, lineTop + Baseline, Paint);
 
     public void Dispose()
     {
+        foreach (var fallback in fallbacks)
+        {
+            fallback.Dispose();
+        }
+
         Font.Dispose();
         Paint.Dispose();
     }
