@@ -32,8 +32,11 @@ public sealed class BriefingEffectSection(BriefingEffect effect, BriefingStyles 
                 new Paragraph(Title(indicator), styles.Heading2),
                 new Spacer(2),
                 new Paragraph($"{indicator.VerdictText}. {indicator.Sentence}", styles.Body),
-                new Spacer(4),
-                new Chart(BriefingIndicatorChart.Height, (w, h) => BriefingIndicatorChart.Draw(indicator.Series, p => indicator.PeriodLabels.GetValueOrDefault(p.Start, p.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), indicator.UnitText, w, h)),
+                new Spacer(2),
+                // The unit in words above the chart: a rotated axis title would not read back as text.
+                new Paragraph($"Enhed: {indicator.UnitText}", styles.Note),
+                new Spacer(2),
+                new Chart(BriefingIndicatorChart.Height, (w, h) => BriefingIndicatorChart.Draw(indicator.Series, p => indicator.PeriodLabels.GetValueOrDefault(p.Start, p.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), w, h)),
                 new Spacer(10)));
         }
 

@@ -18,7 +18,7 @@ public static class BriefingIndicatorChart
     private static readonly Color Baseline = Color.FromHex("#6B6B6B");
     private static readonly string[] CategoryColours = ["#4A6B8A", "#B37800", "#358000", "#8A3AB9", "#B51D09", "#00708A", "#6B6B6B", "#A0522D"];
 
-    public static Plot Draw(IndicatorSeries series, Func<PlannedTiming, string> periodText, string unitText, float width, float height)
+    public static Plot Draw(IndicatorSeries series, Func<PlannedTiming, string> periodText, float width, float height)
     {
         BriefingFonts.EnsureChartFontRegistered();
         var plot = new Plot();
@@ -131,9 +131,6 @@ public static class BriefingIndicatorChart
         }
 
         plot.Axes.Bottom.TickGenerator = bottom;
-        plot.Axes.Left.Label.Text = unitText;
-        plot.Axes.Left.Label.FontSize = 8;
-        plot.Axes.Left.Label.Bold = false;
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.SetLimits(-0.7, slots.Count - 0.3, (double)min, (double)max);
         return plot;
