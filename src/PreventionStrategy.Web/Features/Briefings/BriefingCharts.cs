@@ -152,7 +152,8 @@ public static class BriefingCharts
         return plot;
     }
 
-    private static Plot NewPlot()
+    /// <summary>A plot in the briefing's look: its font, axis colours, sub-pixel labels, white background.</summary>
+    internal static Plot NewPlot()
     {
         BriefingFonts.EnsureChartFontRegistered();
         var plot = new Plot();

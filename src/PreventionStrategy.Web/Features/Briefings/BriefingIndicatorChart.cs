@@ -20,13 +20,7 @@ public static class BriefingIndicatorChart
 
     public static Plot Draw(IndicatorSeries series, Func<PlannedTiming, string> periodText, float width, float height)
     {
-        BriefingFonts.EnsureChartFontRegistered();
-        var plot = new Plot();
-        plot.Font.Set(BriefingFonts.ChartFamily);
-        plot.Axes.Color(Color.FromHex("#5C5C5C"));
-        plot.Axes.Frame(false);
-        plot.Axes.Bottom.FrameLineStyle.IsVisible = true;
-        plot.Axes.Bottom.TickLabelStyle.FontSize = 8;
+        var plot = BriefingCharts.NewPlot();
         plot.Axes.Left.TickLabelStyle.FontSize = 8;
         plot.Grid.XAxisStyle.IsVisible = false;
         plot.Grid.YAxisStyle.MajorLineStyle.Color = Color.FromHex("#E1E5EA");

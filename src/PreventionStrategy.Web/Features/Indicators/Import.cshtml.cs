@@ -198,19 +198,13 @@ public sealed class ImportModel(
 
     private async Task<IActionResult?> AuthorizeAsync(int id, CancellationToken cancellationToken)
     {
-        var ownership = await IndicatorOwnership.FindAsync(db, id, cancellationToken);
-        if (ownership is null)
+        (var refusal, StrategyName) = await IndicatorOwnerGate.PassAsync(db, authorization, User, id, cancellationToken);
+        if (refusal is not null)
         {
-            return NotFound();
-        }
-
-        if (!(await authorization.AuthorizeAsync(User, ownership, EnterMeasurementsRequirement.Instance)).Succeeded)
-        {
-            return Forbid();
+            return refusal;
         }
 
         Indicator = await db.Indicators.AsNoTracking().Include(i => i.Categories).FirstAsync(i => i.Id == id, cancellationToken);
-        StrategyName = await db.Strategies.Where(s => s.Id == ownership.StrategyId).Select(s => s.Name).FirstAsync(cancellationToken);
         return null;
     }
 }

@@ -154,7 +154,7 @@ public sealed class IndicatorImportPlanner(IStringLocalizer<SharedResource> loca
         {
             if (row.Cells.Count != columns)
             {
-                AddError(errors, localizer["Indicators.Import.ColumnCount", row.Line, row.Cells.Count, columns]);
+                errors.Add(localizer["Indicators.Import.ColumnCount", row.Line, row.Cells.Count, columns]);
                 continue;
             }
 
@@ -179,7 +179,7 @@ public sealed class IndicatorImportPlanner(IStringLocalizer<SharedResource> loca
             var period = IndicatorPeriods.Parse(timeText, indicator.Frequency);
             if (period is null)
             {
-                AddError(errors, localizer[$"Indicators.Import.BadTime.{indicator.Frequency}", row.Line, timeText]);
+                errors.Add(localizer[$"Indicators.Import.BadTime.{indicator.Frequency}", row.Line, timeText]);
                 continue;
             }
 
@@ -199,13 +199,13 @@ public sealed class IndicatorImportPlanner(IStringLocalizer<SharedResource> loca
 
             if (!IndicatorNumbers.TryParse(valueText, culture, out var value) && !IndicatorNumbers.TryParse(valueText, CultureInfo.GetCultureInfo("da-DK"), out value))
             {
-                AddError(errors, localizer["Indicators.Import.BadValue", row.Line, valueText]);
+                errors.Add(localizer["Indicators.Import.BadValue", row.Line, valueText]);
                 continue;
             }
 
             if (MeasurementGrid.ProblemWith(indicator.Unit, value) is { } problem)
             {
-                AddError(errors, localizer["Indicators.Import.LinePrefix", row.Line, localizer[problem, show.Timing(period)]]);
+                errors.Add(localizer["Indicators.Import.LinePrefix", row.Line, localizer[problem, show.Timing(period)]]);
                 continue;
             }
 
@@ -213,13 +213,13 @@ public sealed class IndicatorImportPlanner(IStringLocalizer<SharedResource> loca
             {
                 if (!entry.Values.TryAdd(id, value))
                 {
-                    AddError(errors, localizer["Indicators.Import.DuplicateCategory", row.Line, show.Timing(period), categories.First(c => c.Id == id).Name]);
+                    errors.Add(localizer["Indicators.Import.DuplicateCategory", row.Line, show.Timing(period), categories.First(c => c.Id == id).Name]);
                     continue;
                 }
             }
             else if (entry.Total is not null)
             {
-                AddError(errors, localizer["Indicators.Import.DuplicatePeriod", row.Line, show.Timing(period)]);
+                errors.Add(localizer["Indicators.Import.DuplicatePeriod", row.Line, show.Timing(period)]);
                 continue;
             }
             else
@@ -243,7 +243,7 @@ public sealed class IndicatorImportPlanner(IStringLocalizer<SharedResource> loca
                 var missing = categories.Where(c => !entry.Values.ContainsKey(c.Id)).Select(c => c.Name).ToList();
                 if (missing.Count > 0)
                 {
-                    AddError(errors, localizer["Indicators.Import.IncompletePeriod", show.Timing(entry.Period), string.Join(", ", missing)]);
+                    errors.Add(localizer["Indicators.Import.IncompletePeriod", show.Timing(entry.Period), string.Join(", ", missing)]);
                     continue;
                 }
             }
@@ -271,8 +271,6 @@ public sealed class IndicatorImportPlanner(IStringLocalizer<SharedResource> loca
 
         return new ImportPlan(entries, preview, errors, skippedMissing, skippedFiltered);
     }
-
-    private static void AddError(List<string> errors, string message) => errors.Add(message);
 
     private sealed class PeriodFigures(PlannedTiming period)
     {

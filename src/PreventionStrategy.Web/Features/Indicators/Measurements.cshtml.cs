@@ -86,22 +86,16 @@ public sealed class MeasurementsModel(
 
     private async Task<IActionResult?> AuthorizeAsync(int id, CancellationToken cancellationToken)
     {
-        var ownership = await IndicatorOwnership.FindAsync(db, id, cancellationToken);
-        if (ownership is null)
+        (var refusal, StrategyName) = await IndicatorOwnerGate.PassAsync(db, authorization, User, id, cancellationToken);
+        if (refusal is not null)
         {
-            return NotFound();
-        }
-
-        if (!(await authorization.AuthorizeAsync(User, ownership, EnterMeasurementsRequirement.Instance)).Succeeded)
-        {
-            return Forbid();
+            return refusal;
         }
 
         Indicator = await db.Indicators.AsNoTracking().AsSplitQuery()
             .Include(i => i.Categories)
             .Include(i => i.Measurements).ThenInclude(m => m.Values)
             .FirstAsync(i => i.Id == id, cancellationToken);
-        StrategyName = await db.Strategies.Where(s => s.Id == ownership.StrategyId).Select(s => s.Name).FirstAsync(cancellationToken);
 
         var today = clock.Today();
         var asked = IndicatorPeriods.Parse(Period, Indicator.Frequency);
