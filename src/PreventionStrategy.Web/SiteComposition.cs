@@ -26,6 +26,7 @@ using PreventionStrategy.Web.Features.Identity.TwoFactor;
 using PreventionStrategy.Web.Features.Identity.Users;
 using PreventionStrategy.Web.Features.Jobs;
 using PreventionStrategy.Web.Features.Outbox;
+using PreventionStrategy.Web.Features.PageCache;
 using PreventionStrategy.Web.Features.Reminders;
 using PreventionStrategy.Web.Features.Localization;
 using PreventionStrategy.Web.Features.Milestones;
@@ -60,6 +61,7 @@ public static class SiteComposition
         services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BriefingOptions>().Bind(configuration.GetSection(BriefingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PageCacheOptions>().Bind(configuration.GetSection(PageCacheOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapAdminOptions>().Bind(configuration.GetSection(BootstrapAdminOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         var connectionString = configuration.GetConnectionString("Default")
@@ -172,6 +174,7 @@ public static class SiteComposition
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddSignInRateLimit();
         services.AddMemoryCache();
+        services.AddPageCache();
         services.AddScoped<SecurityEvents>();
         services.AddSingleton<UnknownAccountFailures>();
 
@@ -232,6 +235,9 @@ public static class SiteComposition
             await DatabaseSetup.PrepareAsync(services.GetRequiredService<AppDbContext>());
         }
 
+        // Always, also when migrations are run by hand: without its triggers the page cache could serve old pages.
+        await ContentVersionTriggers.EnsureAsync(services.GetRequiredService<AppDbContext>());
+
         await RoleSetup.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
         await services.GetRequiredService<BootstrapAdministrator>().EnsureAsync();
         if (services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
@@ -258,7 +264,6 @@ public static class SiteComposition
         app.UseMiddleware<DatabaseBusy>();
         app.UseCookiePolicy();
         app.UseRequestLocalization();
-        app.UseStaticFiles();
         app.UseRouting();
         app.UseMiddleware<RequestTooLarge>();
         app.UseRateLimiter();
@@ -268,8 +273,16 @@ public static class SiteComposition
         // After authorization, so a page's [AllowAnonymous] and the user's roles are known.
         app.UseMiddleware<TwoFactorRequirementMiddleware>();
 
+        // The cache keeps what compression wrote, so a page is drawn and compressed once per change, not per request.
+        app.UseOutputCache();
+        app.UseResponseCompression();
+
         app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapRazorPages();
+
+        // Fingerprinted, pre-compressed (Brotli and gzip at build time) and cached for a year by browsers;
+        // the login page needs its styles before anyone is signed in.
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorPages().WithStaticAssets();
         app.UseBackgroundJobs();
     }
 }

@@ -28,6 +28,12 @@ internal static class Benchmark
             return;
         }
 
+        if (args.Contains("--prepare"))
+        {
+            await PreparedDatabase.RunAsync(args[Array.IndexOf(args, "--prepare") + 1], Option("--factor", 50), SiteFolder());
+            return;
+        }
+
         if (args.Contains("--reminders"))
         {
             await ReminderBenchmark.RunAsync(Option("--reminders", 2000), SiteFolder());

@@ -16,6 +16,7 @@ using PreventionStrategy.Web.Features.Identity.Sessions;
 using PreventionStrategy.Web.Features.Milestones;
 using PreventionStrategy.Web.Features.Outbox;
 using PreventionStrategy.Web.Features.Reminders;
+using PreventionStrategy.Web.Features.PageCache;
 using PreventionStrategy.Web.Features.Plans;
 using PreventionStrategy.Web.Features.Stakeholders;
 
@@ -78,6 +79,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 
     public DbSet<FirstRunClaim> FirstRunClaims => Set<FirstRunClaim>();
+
+    /// <summary>The single row the page cache compares with (PageCache/ContentVersion).</summary>
+    public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -298,6 +302,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             claim.Property(c => c.Id).ValueGeneratedNever();
             claim.ToTable(t => t.HasCheckConstraint("CK_FirstRunClaims_Only", $"\"Id\" = {FirstRunClaim.OnlyId}"));
+        });
+
+        builder.Entity<ContentVersion>(version =>
+        {
+            version.Property(v => v.Id).ValueGeneratedNever();
+            version.ToTable(t => t.HasCheckConstraint("CK_ContentVersions_Only", $"\"Id\" = {ContentVersion.SingleRowId}"));
+            version.HasData(new ContentVersion { Id = ContentVersion.SingleRowId, Value = 0 });
         });
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))

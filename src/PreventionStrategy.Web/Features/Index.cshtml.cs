@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using PreventionStrategy.Web.Features.PageCache;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
@@ -7,6 +9,7 @@ using PreventionStrategy.Web.Features.Plans;
 namespace PreventionStrategy.Web.Features;
 
 /// <summary>The front page: every strategy on the site with how far it has come.</summary>
+[OutputCache(PolicyName = PageCachePolicy.Name)]
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     public IReadOnlyList<StrategySummary> Strategies { get; private set; } = [];

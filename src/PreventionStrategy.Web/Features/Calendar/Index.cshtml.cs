@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using PreventionStrategy.Web.Features.PageCache;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,6 +16,7 @@ namespace PreventionStrategy.Web.Features.Calendar;
 /// page. Milestones planned to a month, quarter or half-year have no day and are left to the
 /// milestone list and the timeline. Three queries, whatever the size of the plan.
 /// </summary>
+[OutputCache(PolicyName = PageCachePolicy.Name)]
 [Authorize(Policy = Policies.Reader)]
 public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {

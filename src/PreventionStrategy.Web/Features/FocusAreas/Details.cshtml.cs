@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using PreventionStrategy.Web.Features.PageCache;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +12,7 @@ using PreventionStrategy.Web.Features.Shared;
 namespace PreventionStrategy.Web.Features.FocusAreas;
 
 /// <summary>One focus area: its aims, its milestones and the budget initiatives tied to it. Five SQL commands.</summary>
+[OutputCache(PolicyName = PageCachePolicy.Name)]
 public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public FocusAreaDetails FocusArea { get; private set; } = null!;

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using PreventionStrategy.Web.Features.PageCache;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +13,7 @@ namespace PreventionStrategy.Web.Features.Indicators;
 /// One indicator: its verdict and trend in words, the chart with the same numbers in a table beside it,
 /// the targets with their reasoning and the history of its figures. A fixed number of SQL commands.
 /// </summary>
+[OutputCache(PolicyName = PageCachePolicy.Name)]
 public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     /// <summary>The page shows the latest corrections; older ones are in the audit trail.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using PreventionStrategy.Web.Features.PageCache;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +9,7 @@ using PreventionStrategy.Web.Features.Plans;
 namespace PreventionStrategy.Web.Features.Indicators;
 
 /// <summary>A strategy's indicators, target indicators first, each with its latest figure and verdict. A fixed number of SQL commands.</summary>
+[OutputCache(PolicyName = PageCachePolicy.Name)]
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using PreventionStrategy.Web.Features.PageCache;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +8,7 @@ using PreventionStrategy.Web.Features.Shared;
 
 namespace PreventionStrategy.Web.Features.Milestones;
 
+[OutputCache(PolicyName = PageCachePolicy.Name)]
 public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public Milestone Milestone { get; private set; } = null!;

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using PreventionStrategy.Web.Features.PageCache;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,6 +12,7 @@ using PreventionStrategy.Web.Features.Shared.Export;
 
 namespace PreventionStrategy.Web.Features.Milestones;
 
+[OutputCache(PolicyName = PageCachePolicy.Name)]
 public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using PreventionStrategy.Web.Features.PageCache;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +15,7 @@ namespace PreventionStrategy.Web.Features.Plans;
 /// the strategy what is overdue and at risk (the first few, with a link to all of them). A fixed
 /// number of SQL commands and a bounded page, whatever the size of the plan.
 /// </summary>
+[OutputCache(PolicyName = PageCachePolicy.Name)]
 public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public const int NextPerFocusArea = 3;

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using PreventionStrategy.Web.Features.PageCache;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -16,6 +18,7 @@ namespace PreventionStrategy.Web.Features.Timeline;
 /// words. Four SQL commands whatever the size of the plan: the strategy, its focus areas, the
 /// filtered milestones and their focus areas.
 /// </summary>
+[OutputCache(PolicyName = PageCachePolicy.Name)]
 public sealed class IndexModel(AppDbContext db, TimeProvider clock, Display show, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1279,6 +1279,29 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                     b.ToTable("Deliveries");
                 });
 
+            modelBuilder.Entity("PreventionStrategy.Web.Features.PageCache.ContentVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ContentVersions", t =>
+                        {
+                            t.HasCheckConstraint("CK_ContentVersions_Only", "\"Id\" = 1");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("PreventionStrategy.Web.Features.Plans.Strategy", b =>
                 {
                     b.Property<int>("Id")

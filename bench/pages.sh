@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Loads the main pages of the published site the way a server is loaded: the Release build runs as
+# its own process on a copy of a prepared database (the Norddjurs plan, and the same plan grown
+# FACTOR times), and wrk drives it over loopback with 50 connections signed in as the department head.
+# Usage: bench/pages.sh [seconds per page, default 20]
+# Environment: FACTOR (50), CONNECTIONS (50), PAGES (a comma-separated filter on the page names),
+#              ENCODING (an Accept-Encoding header to send, e.g. "br, gzip"; none by default), KEEP=1 keeps the work folder.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+seconds=${1:-20}
+factor=${FACTOR:-50}
+connections=${CONNECTIONS:-50}
+port=${PORT:-5199}
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+if ! command -v wrk >/dev/null; then
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get install -y wrk || { $sudo apt-get update && $sudo apt-get install -y wrk; }
+fi
+
+work=$(mktemp -d /tmp/preventionstrategy-pages-XXXXXX)
+site_pid=""
+cleanup() {
+    [ -n "$site_pid" ] && kill "$site_pid" 2>/dev/null && wait "$site_pid" 2>/dev/null || true
+    [ "${KEEP:-0}" = 1 ] && echo "work folder kept: $work" || rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== publishing the site (Release) and preparing the database (${factor}x)" >&2
+dotnet publish src/PreventionStrategy.Web -c Release -o "$work/site" -v quiet -nologo >&2
+ids=$(dotnet run -c Release --project tests/PreventionStrategy.Web.Bench -- --prepare "$work/prepared.db" --factor "$factor" | grep '_STRATEGY=')
+eval "$(echo "$ids" | tr ' ' '\n')"
+cp "$work/prepared.db" "$work/run.db"
+
+start_site() {
+    (cd "$work/site" && exec env \
+        ASPNETCORE_ENVIRONMENT=Production \
+        ASPNETCORE_URLS="http://127.0.0.1:$port" \
+        ConnectionStrings__Default="Data Source=$work/run.db" \
+        Security__RequireHttps=false Security__RequireTwoFactorForEditors=false \
+        Site__PublicBaseUrl="http://127.0.0.1:$port" \
+        Email__PickupDirectory="$work/mail" \
+        Logging__LogLevel__Default=Warning \
+        ./PreventionStrategy.Web >"$work/site.log" 2>&1) &
+    site_pid=$!
+}
+
+rss() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$site_pid/status"; }
+
+# Cold start: the published site on an existing database, from exec to the first healthy answer.
+started=$(date +%s%N)
+start_site
+until curl -sf "http://127.0.0.1:$port/health" >/dev/null; do sleep 0.02; done
+cold_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+sleep 5
+idle_rss=$(rss)
+
+# Sign in as the department head through the real login form.
+jar="$work/cookies"
+login=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/Identity/Account/Login")
+token=$(echo "$login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
+    --data-urlencode "Input.Email=leder@demo.local" --data-urlencode "Input.Password=Forebyg-2025!" \
+    --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$port/Identity/Account/Login")
+[ "$status" = 302 ] || { echo "sign-in failed ($status)" >&2; exit 1; }
+# One page first, so the antiforgery cookie is set and the header below carries every cookie.
+curl -s -o /dev/null -c "$jar" -b "$jar" "http://127.0.0.1:$port/"
+cookie=$(awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF >= 7) printf "%s=%s; ", $6, $7 }' "$jar")
+
+pages=(
+    "dashboard|/Plans/Dashboard/{S}"
+    "milestone list|/Milestones?strategyId={S}"
+    "milestone detail|/Milestones/Details/{M}"
+    "focus area detail|/FocusAreas/Details/{F}"
+    "timeline quarter|/Timeline?strategyId={S}"
+    "timeline year|/Timeline?strategyId={S}&zoom=Year"
+    "calendar month|/Calendar?strategyId={S}&year=2025&month=3"
+    "front page|/"
+)
+
+echo
+echo "$(nproc) cores, $(date -I), wrk -t2 -c$connections -d${seconds}s, ${factor}x = $LARGE_MILESTONES milestones (1x = $SMALL_MILESTONES)${ENCODING:+, Accept-Encoding: $ENCODING}"
+echo "cold start to first /health: ${cold_ms} ms; RSS idle: ${idle_rss} MB"
+printf '%-20s %5s %10s %9s %9s %9s\n' page plan 'req/s' p50 p99 KiB
+for entry in "${pages[@]}"; do
+    name=${entry%%|*}
+    if [ -n "${PAGES:-}" ] && ! echo ",$PAGES," | grep -qi ",$name,"; then continue; fi
+    for plan in SMALL LARGE; do
+        s=${plan}_STRATEGY; m=${plan}_MILESTONE; f=${plan}_FOCUS_AREA
+        path=${entry#*|}; path=${path//\{S\}/${!s}}; path=${path//\{M\}/${!m}}; path=${path//\{F\}/${!f}}
+        url="http://127.0.0.1:$port$path"
+        headers=(-H "Cookie: $cookie")
+        [ -n "${ENCODING:-}" ] && headers+=(-H "Accept-Encoding: $ENCODING")
+        code=$(curl -s -o "$work/page" -w '%{http_code} %{size_download}' "${headers[@]}" "$url")
+        [ "${code%% *}" = 200 ] || { echo "$path answered ${code%% *}" >&2; exit 1; }
+        wrk -t2 -c"$connections" -d2s "${headers[@]}" "$url" >/dev/null # warm-up
+        out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "${headers[@]}" "$url")
+        rate=$(echo "$out" | awk '/Requests\/sec/ { printf "%.0f", $2 }')
+        p50=$(echo "$out" | awk '$1 == "50%" { print $2 }')
+        p99=$(echo "$out" | awk '$1 == "99%" { print $2 }')
+        errors=$(echo "$out" | grep -E 'Non-2xx|Socket errors' || true)
+        printf '%-20s %5s %10s %9s %9s %9.0f\n' "$name" "$([ $plan = SMALL ] && echo 1x || echo ${factor}x)" "$rate" "$p50" "$p99" "$(( ${code#* } / 1024 ))"
+        [ -z "$errors" ] || echo "    $errors"
+    done
+done
+echo "RSS after the load: $(rss) MB"

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using PreventionStrategy.Web.Data;
+
+namespace PreventionStrategy.Web.Features.PageCache;
+
+/// <summary>
+/// Puts an insert, update and delete trigger on every table of the model that pages are drawn from,
+/// each bumping <see cref="ContentVersion"/>. Made from the model at start-up rather than in a
+/// migration, so a table added later is covered without anyone remembering to.
+/// </summary>
+public static class ContentVersionTriggers
+{
+    /// <summary>
+    /// Written on requests that change no page: sign-in sessions renew as people browse, and the
+    /// key ring only signs cookies.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Untracked = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "ContentVersions", "DataProtectionKeys",
+    };
+
+    /// <summary>
+    /// A new sign-in changes nothing anyone else sees; a renewed or ended one must reach the
+    /// session cache of every server (<see cref="Identity.Sessions.SignInSessionStore"/>).
+    /// </summary>
+    private static readonly Dictionary<string, string[]> Operations = new(StringComparer.Ordinal)
+    {
+        ["SignInSessions"] = ["UPDATE", "DELETE"],
+    };
+
+    public static IReadOnlyList<string> TrackedTables(AppDbContext db) =>
+        db.Model.GetEntityTypes()
+            .Select(entity => entity.GetTableName())
+            .OfType<string>()
+            .Where(table => !Untracked.Contains(table))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    public static async Task EnsureAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return;
+        }
+
+        foreach (var table in TrackedTables(db))
+        {
+            foreach (var operation in Operations.GetValueOrDefault(table) ?? ["INSERT", "UPDATE", "DELETE"])
+            {
+                // Identifiers come from the model, not from input; the quotes keep odd names valid.
+                var sql = $"""
+                    CREATE TRIGGER IF NOT EXISTS "content_version_{table}_{operation.ToLowerInvariant()}"
+                    AFTER {operation} ON "{table}"
+                    BEGIN UPDATE "ContentVersions" SET "Value" = "Value" + 1 WHERE "Id" = {ContentVersion.SingleRowId}; END;
+                    """;
+#pragma warning disable EF1002 // table names from the model, see above
+                await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+#pragma warning restore EF1002
+            }
+        }
+    }
+}
