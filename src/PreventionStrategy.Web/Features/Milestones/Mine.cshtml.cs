@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using PreventionStrategy.Web.Features.PageCache;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,6 +15,7 @@ namespace PreventionStrategy.Web.Features.Milestones;
 /// A department head's own milestones (and their unit's), what needs attention first: overdue,
 /// then at risk or delayed, then those without an update for a while, then the rest by date.
 /// </summary>
+[OutputCache(PolicyName = PageCachePolicy.Name)]
 [Authorize(Roles = Roles.Administrator + "," + Roles.DepartmentHead)]
 public sealed class MineModel(AppDbContext db, TimeProvider clock, IOptions<MilestoneOptions> options) : PageModel
 {
