@@ -4,13 +4,19 @@
 # FACTOR times), and wrk drives it over loopback with 50 connections signed in as the department head.
 # Usage: bench/pages.sh [seconds per page, default 20]
 # Environment: FACTOR (50), CONNECTIONS (50), PAGES (a comma-separated filter on the page names),
-#              ENCODING (an Accept-Encoding header to send, e.g. "br, gzip"; none by default), KEEP=1 keeps the work folder.
+#              ENCODING (the Accept-Encoding header sent, "br, gzip" as browsers do by default; "none" sends none),
+#              CACHE=off (the site with PageCache:Enabled=false: every page drawn afresh), KEEP=1 keeps the work folder,
+#              WORK=<a folder kept by an earlier run> reuses its published site and database instead of making them again.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 seconds=${1:-20}
 factor=${FACTOR:-50}
 connections=${CONNECTIONS:-50}
 port=${PORT:-5199}
+encoding=${ENCODING:-br, gzip}
+[ "$encoding" = none ] && encoding=""
+cache=true
+[ "${CACHE:-on}" = off ] && cache=false
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 if ! command -v wrk >/dev/null; then
@@ -18,7 +24,12 @@ if ! command -v wrk >/dev/null; then
     $sudo apt-get install -y wrk || { $sudo apt-get update && $sudo apt-get install -y wrk; }
 fi
 
-work=$(mktemp -d /tmp/preventionstrategy-pages-XXXXXX)
+reuse=false
+if [ -n "${WORK:-}" ] && [ -f "$WORK/prepared.db" ] && [ -f "$WORK/ids" ]; then
+    work=$WORK reuse=true KEEP=1
+else
+    work=$(mktemp -d /tmp/preventionstrategy-pages-XXXXXX)
+fi
 site_pid=""
 cleanup() {
     [ -n "$site_pid" ] && kill "$site_pid" 2>/dev/null && wait "$site_pid" 2>/dev/null || true
@@ -26,10 +37,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== publishing the site (Release) and preparing the database (${factor}x)" >&2
-dotnet publish src/PreventionStrategy.Web -c Release -o "$work/site" -v quiet -nologo >&2
-ids=$(dotnet run -c Release --project tests/PreventionStrategy.Web.Bench -- --prepare "$work/prepared.db" --factor "$factor" | grep '_STRATEGY=')
-eval "$(echo "$ids" | tr ' ' '\n')"
+if [ $reuse = false ]; then
+    echo "== publishing the site (Release, ReadyToRun) and preparing the database (${factor}x)" >&2
+    dotnet publish src/PreventionStrategy.Web -c Release -r linux-x64 --self-contained false -o "$work/site" -v quiet -nologo >&2
+    dotnet run -c Release --project tests/PreventionStrategy.Web.Bench -- --prepare "$work/prepared.db" --factor "$factor" | grep '_STRATEGY=' >"$work/ids"
+fi
+eval "$(tr ' ' '\n' <"$work/ids")"
+rm -f "$work/run.db-wal" "$work/run.db-shm"
 cp "$work/prepared.db" "$work/run.db"
 
 start_site() {
@@ -41,6 +55,7 @@ start_site() {
         Site__PublicBaseUrl="http://127.0.0.1:$port" \
         Email__PickupDirectory="$work/mail" \
         Logging__LogLevel__Default=Warning \
+        PageCache__Enabled=$cache \
         ./PreventionStrategy.Web >"$work/site.log" 2>&1) &
     site_pid=$!
 }
@@ -79,7 +94,7 @@ pages=(
 )
 
 echo
-echo "$(nproc) cores, $(date -I), wrk -t2 -c$connections -d${seconds}s, ${factor}x = $LARGE_MILESTONES milestones (1x = $SMALL_MILESTONES)${ENCODING:+, Accept-Encoding: $ENCODING}"
+echo "$(nproc) cores, $(date -I), wrk -t2 -c$connections -d${seconds}s, ${factor}x = $LARGE_MILESTONES milestones (1x = $SMALL_MILESTONES)${encoding:+, Accept-Encoding: $encoding}, page cache $([ $cache = true ] && echo on || echo off)"
 echo "cold start to first /health: ${cold_ms} ms; RSS idle: ${idle_rss} MB"
 printf '%-20s %5s %10s %9s %9s %9s\n' page plan 'req/s' p50 p99 KiB
 for entry in "${pages[@]}"; do
@@ -90,7 +105,7 @@ for entry in "${pages[@]}"; do
         path=${entry#*|}; path=${path//\{S\}/${!s}}; path=${path//\{M\}/${!m}}; path=${path//\{F\}/${!f}}
         url="http://127.0.0.1:$port$path"
         headers=(-H "Cookie: $cookie")
-        [ -n "${ENCODING:-}" ] && headers+=(-H "Accept-Encoding: $ENCODING")
+        [ -n "$encoding" ] && headers+=(-H "Accept-Encoding: $encoding")
         code=$(curl -s -o "$work/page" -w '%{http_code} %{size_download}' "${headers[@]}" "$url")
         [ "${code%% *}" = 200 ] || { echo "$path answered ${code%% *}" >&2; exit 1; }
         wrk -t2 -c"$connections" -d2s "${headers[@]}" "$url" >/dev/null # warm-up
