@@ -264,6 +264,7 @@ public static class SiteComposition
         app.UseMiddleware<DatabaseBusy>();
         app.UseCookiePolicy();
         app.UseRequestLocalization();
+        app.UseStaticFiles(StaticAssetCaching.Options);
         app.UseRouting();
         app.UseMiddleware<RequestTooLarge>();
         app.UseRateLimiter();
@@ -278,11 +279,7 @@ public static class SiteComposition
         app.UseResponseCompression();
 
         app.MapHealthChecks("/health").AllowAnonymous();
-
-        // Fingerprinted, pre-compressed (Brotli and gzip at build time) and cached for a year by browsers;
-        // the login page needs its styles before anyone is signed in.
-        app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorPages().WithStaticAssets();
+        app.MapRazorPages();
         app.UseBackgroundJobs();
     }
 }

@@ -60,7 +60,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
             .OrderBy(b => b.SortOrder).ThenBy(b => b.Title)
             .Select(b => new LinkedInitiative(b.Id, b.StrategyId, b.SortOrder, b.Title, b.BudgetSketch, b.DecisionState))
             .ToListAsync(cancellationToken);
-        Indicators = await IndicatorSummaries.LoadAsync(db.Indicators.Where(i => i.FocusAreas.Any(f => f.Id == id)), cancellationToken, IndicatorLimit);
+        Indicators = await IndicatorSummaries.LoadAsync(db, db.Indicators.Where(i => i.FocusAreas.Any(f => f.Id == id)), cancellationToken, IndicatorLimit);
         return Page();
     }
 }

@@ -29,7 +29,7 @@ public sealed record EffectPanel(IReadOnlyList<IndicatorSummary> Targets, int Ta
         var targetIds = all.Where(i => i.Kind == IndicatorKind.Target).Select(i => i.Id).ToList();
         var watchIds = all.Where(i => i.Kind == IndicatorKind.Watch).Select(i => i.Id).ToList();
         var shown = targetIds.Take(Limit).Concat(watchIds.Take(Limit)).ToList();
-        var summaries = await IndicatorSummaries.LoadAsync(db.Indicators.Where(i => shown.Contains(i.Id)), cancellationToken);
+        var summaries = await IndicatorSummaries.LoadAsync(db, db.Indicators.Where(i => shown.Contains(i.Id)), cancellationToken);
         return new EffectPanel(
             summaries.Where(s => s.Kind == IndicatorKind.Target).ToList(),
             targetIds.Count,

@@ -30,7 +30,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         }
 
         SeesSmallNumbers = SmallNumbers.ViewerSees(User);
-        Indicators = await IndicatorSummaries.LoadAsync(db.Indicators.Where(i => i.StrategyId == Strategy.Id), cancellationToken);
+        Indicators = await IndicatorSummaries.LoadAsync(db, db.Indicators.Where(i => i.StrategyId == Strategy.Id), cancellationToken);
         return Page();
     }
 }
