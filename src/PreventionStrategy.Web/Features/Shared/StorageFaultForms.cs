@@ -8,7 +8,7 @@ namespace PreventionStrategy.Web.Features.Shared;
 
 /// <summary>
 /// A form posted when the database cannot be written (disk full, read-only file, I/O error) is shown again
-/// with what was typed and a Danish error summary, instead of an error page that loses the input. Once, for
+/// with what was typed and a Danish error summary, instead of an error page that loses the input. Once, for every
 /// form page that says how to show itself again (<see cref="IShownAgainAfterStorageFault"/>): the posted values are
 /// still in ModelState, which the form's tag helpers show before the model's. Other pages keep
 /// <see cref="DatabaseBusy"/>'s Danish 503 page: a page drawn without what its handler had not yet loaded would fail
