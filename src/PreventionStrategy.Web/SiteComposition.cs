@@ -156,6 +156,7 @@ public static class SiteComposition
         });
 
         services.AddRazorPages(options => options.RootDirectory = "/Features")
+            .AddMvcOptions(options => options.Filters.Add<StorageFaultForms>())
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -178,7 +179,11 @@ public static class SiteComposition
         services.AddScoped<SecurityEvents>();
         services.AddSingleton<UnknownAccountFailures>();
 
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database").AddCheck<DatabaseWritable>("database-writable");
+        services.AddSingleton(sp => new DatabaseFiles(connectionString, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.MinimumFreeMegabytes * 1024L * 1024L));
+        services.AddHostedService<DatabaseFileWatch>();
+        // One database check, not also EF's AddDbContextCheck: checks run side by side, and one that touched the database
+        // while the WAL index is truncated would end the process before the files check could answer.
+        services.AddHealthChecks().AddCheck<DatabaseWritable>("database-writable");
 
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<MailTransport>();

@@ -80,6 +80,89 @@ public sealed class BriefingIssueTests(ReminderSite fixture) : IClassFixture<Rem
     }
 
     [Fact]
+    public async Task An_administrator_issuing_at_the_same_moment_as_the_job_leaves_one_briefing_for_the_meeting_and_keeps_the_input_if_the_job_won()
+    {
+        // Three rounds: which of the two gets there first varies, the outcome must not.
+        for (var round = 0; round < 3; round++)
+        {
+            var id = MilestoneTestData.Unique();
+            var member = $"udvalg-samtidig-{round}-{id}@norddjurs.test";
+            var plan = await PlantedPlan.CreateAsync(Site);
+            await AddMembersAsync(plan.Committee.Id, [member]);
+            var meetingId = await plan.MeetingAsync(MilestoneTestData.DanishToday.AddDays(3));
+            var admin = await Site.SignedInClientAsync(DemoUsers.Administrator);
+            var url = $"/Briefings/Create?strategyId={plan.Strategy.Id}";
+            var page = await admin.GetDocumentAsync(url);
+            var form = new Dictionary<string, string> { ["Input.MeetingId"] = meetingId.ToString(), ["Input.Statement"] = $"Bemærkning {id} til mødet." };
+
+            // Both on the same real SQLite file, released together: the administrator's post and the scheduled job.
+            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var issue = Task.Run(async () =>
+            {
+                await start.Task;
+                return await admin.SubmitFormAsync(page, url + "&handler=Issue", form);
+            });
+            var job = Task.Run(async () =>
+            {
+                await start.Task;
+                return await fixture.RunJobAsync();
+            });
+            start.SetResult();
+            await Task.WhenAll(issue, job);
+
+            await using var db = Site.CreateDbContext();
+            var briefing = await db.CommitteeBriefings.AsNoTracking().SingleAsync(b => b.CommitteeMeetingId == meetingId);
+            var response = await issue;
+            if (response.StatusCode == HttpStatusCode.Redirect)
+            {
+                Assert.Null(briefing.AutomaticKey);
+                Assert.Equal($"Bemærkning {id} til mødet.", briefing.Statement);
+            }
+            else
+            {
+                // The job's version came first: the administrator is told so in Danish, with the statement still in the form.
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.NotNull(briefing.AutomaticKey);
+                var document = await response.ParseAsync();
+                Assert.Contains("Mens du arbejdede, blev mødets orientering udsendt som version 1", document.Body!.TextContent);
+                Assert.Equal($"Bemærkning {id} til mødet.", document.QuerySelector("textarea[name='Input.Statement']")?.TextContent.Trim());
+            }
+
+            Assert.Equal(1, briefing.Version);
+            var sent = await db.Deliveries.AsNoTracking().Where(d => d.Kind == DeliveryKind.Briefing && d.CommitteeMeetingId == meetingId).ToListAsync();
+            Assert.All(sent, d => Assert.Equal(briefing.Id, d.CommitteeBriefingId));
+            Assert.Single(sent);
+        }
+    }
+
+    [Fact]
+    public async Task An_administrator_who_opened_the_form_before_the_job_issued_is_told_and_a_second_click_issues_a_new_version()
+    {
+        var id = MilestoneTestData.Unique();
+        var plan = await PlantedPlan.CreateAsync(Site);
+        await AddMembersAsync(plan.Committee.Id, [$"udvalg-d-{id}@norddjurs.test"]);
+        var meetingId = await plan.MeetingAsync(MilestoneTestData.DanishToday.AddDays(3));
+        var admin = await Site.SignedInClientAsync(DemoUsers.Administrator);
+        var url = $"/Briefings/Create?strategyId={plan.Strategy.Id}";
+        var opened = await admin.GetDocumentAsync(url);
+        var form = new Dictionary<string, string> { ["Input.MeetingId"] = meetingId.ToString(), ["Input.Statement"] = "Bemærkning skrevet, mens jobbet kørte." };
+
+        await fixture.RunJobAsync();
+        var refused = await admin.SubmitFormAsync(opened, url + "&handler=Issue", form);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var shown = await refused.ParseAsync();
+        Assert.Contains("Mens du arbejdede, blev mødets orientering udsendt som version 1 af Automatisk", shown.Body!.TextContent);
+        Assert.Equal("Bemærkning skrevet, mens jobbet kørte.", shown.QuerySelector("textarea[name='Input.Statement']")?.TextContent.Trim());
+        await using var db = Site.CreateDbContext();
+        Assert.Single(await db.CommitteeBriefings.AsNoTracking().Where(b => b.CommitteeMeetingId == meetingId).ToListAsync());
+
+        var again = await admin.SubmitFormAsync(shown, url + "&handler=Issue", form);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal([1, 2], await db.CommitteeBriefings.AsNoTracking().Where(b => b.CommitteeMeetingId == meetingId).OrderBy(b => b.Version).Select(b => b.Version).ToListAsync());
+    }
+
+    [Fact]
     public async Task File_names_carry_the_meeting_date_and_differ_between_meetings_issued_the_same_day()
     {
         var plan = await PlantedPlan.CreateAsync(Site);

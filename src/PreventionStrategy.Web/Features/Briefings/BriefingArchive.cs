@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Shared;
@@ -10,14 +11,36 @@ public sealed class BriefingArchive(AppDbContext db, BriefingModelBuilder builde
 {
     public const string AutomaticIssuer = "Automatisk (planlagt kørsel)";
 
-    /// <returns>The stored briefing, or null when <paramref name="automaticKey"/> was taken by another run.</returns>
-    public async Task<CommitteeBriefing?> IssueAsync(int strategyId, int? meetingId, string? statement, string? issuedById, string issuedByName, string? automaticKey, CancellationToken cancellationToken)
+    private const int SqliteConstraint = 19;
+
+    /// <param name="automaticKey">
+    /// The scheduled job's key: the job issues only a meeting's first version, and the unique version number
+    /// makes that a claim in the database, so it never stands beside an administrator's issued at the same moment.
+    /// </param>
+    /// <param name="openedAtUtc">
+    /// When the administrator opened the form: an automatic version issued since then is news to them,
+    /// so theirs is not issued beside it unasked.
+    /// </param>
+    /// <returns>The stored briefing, or null when another issue for the meeting came first (see the parameters).</returns>
+    public async Task<CommitteeBriefing?> IssueAsync(int strategyId, int? meetingId, string? statement, string? issuedById, string issuedByName, string? automaticKey, CancellationToken cancellationToken, DateTime? openedAtUtc = null)
     {
         var model = await builder.BuildAsync(strategyId, meetingId, null, statement, cancellationToken);
         var (pdf, pageCount) = BriefingPdf.GenerateWithPageCount(model);
-        var version = 1 + (await db.CommitteeBriefings
+
+        // Read after the PDF is drawn, which takes a while, and in one query, so the version and what it says
+        // about the job are of the same moment; the unique (strategy, meeting, version) index settles the rest.
+        var newest = await db.CommitteeBriefings
             .Where(b => b.StrategyId == strategyId && b.CommitteeMeetingId == meetingId)
-            .MaxAsync(b => (int?)b.Version, cancellationToken) ?? 0);
+            .OrderByDescending(b => b.Version)
+            .Select(b => new { b.Version, Automatic = b.AutomaticKey != null, b.IssuedAtUtc })
+            .FirstOrDefaultAsync(cancellationToken);
+        if ((automaticKey is not null && newest is not null)
+            || (openedAtUtc is { } opened && meetingId is not null && newest is { Automatic: true } && newest.IssuedAtUtc >= opened))
+        {
+            return null;
+        }
+
+        var version = 1 + (newest?.Version ?? 0);
         var header = model.Header;
         var briefing = new CommitteeBriefing
         {
@@ -43,9 +66,9 @@ public sealed class BriefingArchive(AppDbContext db, BriefingModelBuilder builde
             await db.SaveChangesAsync(cancellationToken);
             return briefing;
         }
-        catch (DbUpdateException) when (automaticKey is not null)
+        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint })
         {
-            // Another run issued this meeting's briefing (or took the same version number) first.
+            // Another issue for the meeting (the job, another run, another administrator) took this version number first.
             db.ChangeTracker.Clear();
             return null;
         }

@@ -11,7 +11,7 @@ namespace PreventionStrategy.Web.Features.Briefings;
 /// <summary>
 /// A set number of days before each committee meeting, sends the briefing of every active strategy
 /// that reports to the committee: the newest one already issued for that meeting, else one it issues
-/// itself (once: the archive's automatic key is unique). It records one delivery per committee member
+/// itself (only as the meeting's first version, which the database lets one issue take). It records one delivery per committee member
 /// with an address, sent by the reminder pipeline; the delivery names the version sent.
 /// </summary>
 public sealed class BriefingPlanner(AppDbContext db, BriefingArchive archive, DeliveryQueue queue, TimeProvider clock, IOptions<BriefingOptions> options, IOptions<ReminderOptions> reminders)
@@ -59,7 +59,7 @@ public sealed class BriefingPlanner(AppDbContext db, BriefingArchive archive, De
                     ?? await db.CommitteeBriefings.Where(b => b.StrategyId == strategy.Id && b.CommitteeMeetingId == meeting.Id)
                         .OrderByDescending(b => b.Version).Select(b => (int?)b.Id).FirstOrDefaultAsync(cancellationToken)
                     ?? (await archive.IssueAsync(strategy.Id, meeting.Id, null, null, BriefingArchive.AutomaticIssuer, key, cancellationToken))?.Id
-                    ?? await db.CommitteeBriefings.Where(b => b.AutomaticKey == key).Select(b => b.Id).SingleAsync(cancellationToken);
+                    ?? await NewestAsync(strategy.Id, meeting.Id, cancellationToken);
 
                 planned.AddRange(members.GetValueOrDefault(meeting.CommitteeId, []).Select(member => new Delivery
                 {
@@ -77,4 +77,9 @@ public sealed class BriefingPlanner(AppDbContext db, BriefingArchive archive, De
 
         return await queue.AddAsync(planned, cancellationToken);
     }
+
+    // The archive refused the job's version: an administrator (or another run) issued one while the job drew its own.
+    private Task<int> NewestAsync(int strategyId, int meetingId, CancellationToken cancellationToken) =>
+        db.CommitteeBriefings.Where(b => b.StrategyId == strategyId && b.CommitteeMeetingId == meetingId)
+            .OrderByDescending(b => b.Version).Select(b => b.Id).FirstAsync(cancellationToken);
 }

@@ -52,6 +52,7 @@ public sealed class CreateModel(AppDbContext db, BriefingModelBuilder builder, B
 
         // The next meeting (today's included) is the likely one; a meeting already held never is.
         Input.MeetingId = nextMeetingId;
+        Input.OpenedAtUtcTicks = clock.GetUtcNow().UtcTicks;
         foreach (var item in Meetings)
         {
             item.Selected = item.Value == (nextMeetingId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
@@ -93,7 +94,23 @@ public sealed class CreateModel(AppDbContext db, BriefingModelBuilder builder, B
             return StrategyName.Length == 0 ? NotFound() : Page();
         }
 
-        var briefing = await archive.IssueAsync(StrategyId, Input.MeetingId, Input.Statement, User.FindFirstValue(ClaimTypes.NameIdentifier), User.DisplayName(), null, cancellationToken);
+        var opened = new DateTime(Math.Clamp(Input.OpenedAtUtcTicks, DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks), DateTimeKind.Utc);
+        var briefing = await archive.IssueAsync(StrategyId, Input.MeetingId, Input.Statement, User.FindFirstValue(ClaimTypes.NameIdentifier), User.DisplayName(), null, cancellationToken, opened);
+        if (briefing is null)
+        {
+            // The scheduled job (or another administrator) issued this meeting's briefing while this one was being made.
+            // The form stays as it was; from now on a second click issues a new version knowingly.
+            var newest = await db.CommitteeBriefings.AsNoTracking()
+                .Where(b => b.StrategyId == StrategyId && b.CommitteeMeetingId == Input.MeetingId)
+                .OrderByDescending(b => b.Version)
+                .Select(b => new { b.Version, b.IssuedByName })
+                .FirstAsync(cancellationToken);
+            ModelState.AddModelError(string.Empty, localizer["Briefings.IssuedMeanwhile", newest.Version, newest.IssuedByName]);
+            ModelState.Remove("Input.OpenedAtUtcTicks");
+            Input.OpenedAtUtcTicks = clock.GetUtcNow().UtcTicks;
+            return Page();
+        }
+
         TempData["Message"] = localizer["Briefings.IssuedMessage", briefing!.Title, briefing.Version].Value;
         return RedirectToPage("/Briefings/Index", new { strategyId = StrategyId });
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Plans;
+using PreventionStrategy.Web.Features.Shared;
 
 namespace PreventionStrategy.Web.Features.Indicators;
 
@@ -134,7 +135,7 @@ public sealed class MeasurementRecorder(AppDbContext db, TimeProvider clock)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (!DatabaseBusy.IsStorageFault(exception))
         {
             // Someone saved the same periods at the same moment (a version or the unique period key refused this save): nothing of it was stored.
             db.ChangeTracker.Clear();

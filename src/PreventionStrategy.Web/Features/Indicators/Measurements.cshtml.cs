@@ -21,7 +21,7 @@ public sealed class MeasurementsModel(
     MeasurementRecorder recorder,
     Display show,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer) : PageModel, IShownAgainAfterStorageFault
 {
     /// <summary>Years shown when none are asked for: the last five.</summary>
     public const int DefaultYears = 5;
@@ -83,6 +83,9 @@ public sealed class MeasurementsModel(
             : localizer["Indicators.SavedValues", result.Entered, result.Corrected, result.Removed].Value;
         return RedirectToPage("/Indicators/Details", null, new { id }, "figures");
     }
+
+    /// <summary>Everything the grid shows was loaded before the save; the typed figures are in ModelState.</summary>
+    public Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken) => Task.FromResult<IActionResult>(Page());
 
     private async Task<IActionResult?> AuthorizeAsync(int id, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ namespace PreventionStrategy.Web.Features.Milestones;
 
 /// <summary>Create (no id) or edit a milestone, and delete it.</summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class EditModel(AppDbContext db, MilestoneEditor editor, TimeProvider clock, IStringLocalizer<SharedResource> localizer, IOptions<ReminderOptions> reminders) : PageModel
+public sealed class EditModel(AppDbContext db, MilestoneEditor editor, TimeProvider clock, IStringLocalizer<SharedResource> localizer, IOptions<ReminderOptions> reminders) : PageModel, IShownAgainAfterStorageFault
 {
     [BindProperty]
     public MilestoneInput Input { get; set; } = new();
@@ -55,6 +55,7 @@ public sealed class EditModel(AppDbContext db, MilestoneEditor editor, TimeProvi
 
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
     {
+        Id = id;
         Milestone? milestone = null;
         if (id is not null)
         {
@@ -118,6 +119,8 @@ public sealed class EditModel(AppDbContext db, MilestoneEditor editor, TimeProvi
 
         return RedirectToPage("/Milestones/Index", new { strategyId = milestone.StrategyId });
     }
+
+    public Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken) => ShowFormAsync(Id, cancellationToken);
 
     private Task<Milestone?> LoadAsync(int id, CancellationToken cancellationToken) =>
         db.Milestones.Include(m => m.FocusAreas).Include(m => m.Stakeholders).Include(m => m.Tasks).AsSplitQuery().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);

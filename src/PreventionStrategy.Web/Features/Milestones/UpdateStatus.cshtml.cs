@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Identity;
+using PreventionStrategy.Web.Features.Shared;
 
 namespace PreventionStrategy.Web.Features.Milestones;
 
@@ -14,7 +15,7 @@ namespace PreventionStrategy.Web.Features.Milestones;
 /// with its input and the reason.
 /// </summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.DepartmentHead)]
-public sealed class UpdateStatusModel(AppDbContext db, StatusUpdater updater, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class UpdateStatusModel(AppDbContext db, StatusUpdater updater, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : PageModel, IShownAgainAfterStorageFault
 {
     public const int RecentHistory = 5;
 
@@ -50,6 +51,7 @@ public sealed class UpdateStatusModel(AppDbContext db, StatusUpdater updater, IA
         }
 
         var milestone = (await LoadAsync(id, cancellationToken))!;
+        Milestone = milestone;
         if (!ModelState.IsValid || !await updater.UpdateAsync(milestone, Input, User, ModelState, cancellationToken))
         {
             return await ShowFormAsync(milestone, cancellationToken);
@@ -71,6 +73,9 @@ public sealed class UpdateStatusModel(AppDbContext db, StatusUpdater updater, IA
         var result = await authorization.AuthorizeAsync(User, ownership, UpdateMilestoneRequirement.Instance);
         return result.Succeeded ? null : Forbid();
     }
+
+    public async Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken) =>
+        await ShowFormAsync((await LoadAsync(Milestone.Id, cancellationToken))!, cancellationToken);
 
     private Task<Milestone?> LoadAsync(int id, CancellationToken cancellationToken) =>
         db.Milestones.Include(m => m.Tasks).Include(m => m.Strategy).AsSplitQuery().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);

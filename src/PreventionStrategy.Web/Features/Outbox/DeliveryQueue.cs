@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Shared;
 
 namespace PreventionStrategy.Web.Features.Outbox;
 
@@ -33,7 +34,7 @@ public sealed class DeliveryQueue(AppDbContext db)
             db.ChangeTracker.Clear();
             return fresh.Count;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (!DatabaseBusy.IsStorageFault(exception))
         {
             // Another run stored some of the same keys in the meantime: store the rest one by one.
             db.ChangeTracker.Clear();
@@ -49,7 +50,7 @@ public sealed class DeliveryQueue(AppDbContext db)
                 await db.SaveChangesAsync(cancellationToken);
                 added++;
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException exception) when (!DatabaseBusy.IsStorageFault(exception))
             {
                 // Already stored by the other run: that row is the one that will be sent.
             }

@@ -8,12 +8,19 @@ namespace PreventionStrategy.Web.Features.Shared;
 /// <summary>
 /// Readiness: the database can be written, not only read. A row is inserted and rolled back, so a
 /// full disk, a read-only file or an I/O error makes <c>/health</c> say Unhealthy (503); a database
-/// merely busy with another writer is Degraded.
+/// merely busy with another writer is Degraded. The files are looked at first (<see cref="DatabaseFiles"/>): with a
+/// truncated WAL index the probe itself would end the process, so it is not run.
 /// </summary>
-public sealed class DatabaseWritable(AppDbContext db) : IHealthCheck
+public sealed class DatabaseWritable(AppDbContext db, DatabaseFiles files) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        var report = files.Check();
+        if (!report.IsFine)
+        {
+            return HealthCheckResult.Unhealthy(string.Join(" ", report.Problems));
+        }
+
         var connectionString = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { DefaultTimeout = 5, Pooling = false }.ToString();
         try
         {

@@ -95,9 +95,9 @@ public sealed class EditModel(AppDbContext db, StakeholderEditor editor, IString
                 TempData["Success"] = localizer["Deleted", stakeholder.Name].Value;
                 return RedirectToPage("/Stakeholders/Index");
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException exception) when (!DatabaseBusy.IsStorageFault(exception))
             {
-                // Someone added a member in the meantime.
+                // Someone added a member in the meantime (a full disk or read-only file is not that: DatabaseBusy answers it).
                 db.ChangeTracker.Clear();
                 members = await db.Stakeholders.CountAsync(s => s.UnitId == id, cancellationToken);
                 stakeholder = await db.Stakeholders.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);

@@ -8,9 +8,8 @@ namespace PreventionStrategy.Web.Features.Briefings.Layout;
 /// Splits a line into runs of one font each: the style's own font where it has the glyphs, else the
 /// first fallback font that has them (Arabic, Hebrew), else a visible marker ("[emoji]", "[U+4E2D]")
 /// drawn in the own font, so no character becomes an empty box (PDF/A forbids drawing .notdef) and
-/// the text still says something was there. Right-to-left runs are laid out from the right, but each
-/// letter is drawn in the order it was written, so text copied or searched in the PDF reads as written.
-/// Letters are not joined (no Arabic shaping): Arabic appears in its isolated forms.
+/// the text still says something was there. The runs are shaped by <see cref="TextShaper"/> and placed
+/// by <see cref="ShapedLine"/>.
 /// </summary>
 public static class TextRuns
 {
@@ -68,33 +67,6 @@ public static class TextRuns
         }
 
         return runs;
-    }
-
-    public static float Measure(IReadOnlyList<TextRun> runs) => runs.Sum(r => r.Font.MeasureText(r.Text));
-
-    public static void Draw(SKCanvas canvas, IReadOnlyList<TextRun> runs, float x, float baseline, SKPaint paint)
-    {
-        foreach (var run in runs)
-        {
-            var width = run.Font.MeasureText(run.Text);
-            if (!run.RightToLeft)
-            {
-                canvas.DrawText(run.Text, x, baseline, SKTextAlign.Left, run.Font, paint);
-            }
-            else
-            {
-                var cursor = x + width;
-                var enumerator = StringInfo.GetTextElementEnumerator(run.Text);
-                while (enumerator.MoveNext())
-                {
-                    var element = enumerator.GetTextElement();
-                    cursor -= run.Font.MeasureText(element);
-                    canvas.DrawText(element, cursor, baseline, SKTextAlign.Left, run.Font, paint);
-                }
-            }
-
-            x += width;
-        }
     }
 
     /// <summary>The text with every character the font cannot draw replaced by its marker, for labels drawn elsewhere (charts).</summary>

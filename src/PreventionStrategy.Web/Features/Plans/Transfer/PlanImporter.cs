@@ -305,7 +305,7 @@ public sealed partial class PlanImporter(AppDbContext db, IStringLocalizer<PlanI
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException exception) when (!DatabaseBusy.Is(exception))
+        catch (DbUpdateException exception) when (!DatabaseBusy.Is(exception) && !DatabaseBusy.IsStorageFault(exception))
         {
             db.ChangeTracker.Clear();
             return new PlanImportResult(null, [L("Import.SaveFailed", (exception.InnerException ?? exception).Message)], warnings);
