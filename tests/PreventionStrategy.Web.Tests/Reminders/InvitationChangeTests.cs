@@ -225,7 +225,7 @@ public sealed class InvitationChangeTests(ReminderSite fixture) : IClassFixture<
         Assert.Equal("CONFIRMED", again.Event.Status);
         Assert.Equal(request.Event.Uid, again.Event.Uid);
         Assert.True(again.Event.Sequence > cancel.Event.Sequence, $"REQUEST {again.Event.Sequence} after CANCEL {cancel.Event.Sequence}");
-        Assert.StartsWith($"Gennemføres alligevel: Temadag genoptages {id}", messages[2].Subject);
+        Assert.StartsWith($"Inviteret igen: Temadag genoptages {id}", messages[2].Subject);
     }
 
     [Fact]

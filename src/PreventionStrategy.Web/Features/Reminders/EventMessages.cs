@@ -72,10 +72,11 @@ public sealed class EventMessages(MailTransport transport, OptOutLinks optOutLin
         var reopened = held is { Cancelled: true };
         var (subject, heading, lead) = delivery.Kind switch
         {
+            // Said so that it fits both ways the invitation was cancelled: the event was off, or they were taken off it.
             DeliveryKind.EventUpdate when reopened => (
-                $"Gennemføres alligevel: {milestone.Title} – {DanishWords.When(milestone)}",
-                $"{milestone.Title} gennemføres alligevel",
-                "Begivenheden blev aflyst, men gennemføres alligevel. Her er oplysningerne; invitationen kommer i din kalender igen."),
+                $"Inviteret igen: {milestone.Title} – {DanishWords.When(milestone)}",
+                $"Du er inviteret igen til {milestone.Title}",
+                "Invitationen blev aflyst, men nu gælder den igen. Her er oplysningerne; begivenheden kommer i din kalender igen."),
             DeliveryKind.EventUpdate => (
                 $"Ændret: {milestone.Title} – {DanishWords.When(milestone)}",
                 $"{milestone.Title} er ændret",
