@@ -98,7 +98,9 @@ public sealed class ClaimTests(ReminderSite fixture) : IClassFixture<ReminderSit
         await using var db = Site.CreateDbContext();
         Assert.Equal(60, await db.Deliveries.CountAsync(d => d.MilestoneId == milestoneId));
         Assert.True(planned.Sum() >= 60);
-        Assert.DoesNotContain(Site.Errors.Entries, e => e.Level >= LogLevel.Error);
+        // As text: xunit's formatter would walk the logged exceptions' whole object graph.
+        var errors = Site.Errors.Entries.Where(e => e.Level >= LogLevel.Error).Select(e => e.ToString()).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n---\n", errors.Take(3)));
     }
 
     /// <summary>The id of a process that has just exited.</summary>
