@@ -21,12 +21,6 @@ public sealed class OptOuts(AppDbContext db, TimeProvider clock)
         false => kind is not (Outbox.DeliveryKind.EventUpdate or Outbox.DeliveryKind.EventCancellation),
     };
 
-    public Task<bool> IsOptedOutAsync(string email, CancellationToken cancellationToken)
-    {
-        var normalized = Normalize(email);
-        return db.ReminderOptOuts.AnyAsync(o => o.Email == normalized, cancellationToken);
-    }
-
     /// <summary>Null when the address gets reminders; else whether it also opted out of changes to invitations it holds.</summary>
     public async Task<bool?> OptedOutAsync(string email, CancellationToken cancellationToken)
     {
