@@ -215,6 +215,7 @@ public static class SiteComposition
         services.AddScoped<DeliveryComposer>();
         services.AddScoped<DeliverySender>();
         services.AddScoped<EventMessages>();
+        services.AddScoped<EventCancellations>();
         services.AddScoped<UpdateRequestMessages>();
         services.AddScoped<ReminderPlanner>();
         services.AddScoped<UpdateRequestPlanner>();

@@ -54,6 +54,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<ReminderOptOut> ReminderOptOuts => Set<ReminderOptOut>();
 
+    public DbSet<SentInvitation> SentInvitations => Set<SentInvitation>();
+
     public DbSet<CommitteeBriefing> CommitteeBriefings => Set<CommitteeBriefing>();
 
     /// <summary>The site's Data Protection keys: sign-in cookies and opt-out links survive a restart and work on every server.</summary>
@@ -248,6 +250,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             delivery.Property(d => d.Subject).HasMaxLength(300);
             delivery.Property(d => d.LastError).HasMaxLength(1000);
             delivery.Property(d => d.UserId).HasMaxLength(450);
+            delivery.Property(d => d.ClaimedBy).HasMaxLength(200);
             delivery.HasIndex(d => d.Key).IsUnique();
             delivery.HasIndex(d => new { d.State, d.NextAttemptAtUtc });
             delivery.HasIndex(d => d.MilestoneId);
@@ -273,6 +276,19 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             optOut.Property(o => o.Email).HasMaxLength(256);
             optOut.HasIndex(o => o.Email).IsUnique();
+        });
+
+        builder.Entity<SentInvitation>(held =>
+        {
+            held.Property(h => h.Email).HasMaxLength(256);
+            held.Property(h => h.RecipientName).HasMaxLength(200);
+            held.Property(h => h.Title).HasMaxLength(300);
+            held.Property(h => h.Location).HasMaxLength(300);
+            held.Property(h => h.OrganizerEmail).HasMaxLength(256);
+            held.Property(h => h.OrganizerName).HasMaxLength(200);
+            held.Ignore(h => h.EventDetails);
+            held.HasIndex(h => new { h.MilestoneId, h.Email }).IsUnique();
+            held.HasIndex(h => new { h.Cancelled, h.Date });
         });
 
         builder.Entity<CalendarFeedToken>(token =>

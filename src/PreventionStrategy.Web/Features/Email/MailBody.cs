@@ -46,7 +46,7 @@ public sealed class MailBody
         {
             text.Append(label).Append(": ").AppendLine(value);
             html.Append("<tr><th scope=\"row\" style=\"text-align:left;vertical-align:top;padding:4px 16px 4px 0;\">").Append(Encode(label))
-                .Append("</th><td style=\"padding:4px 0;\">").Append(Encode(value!).Replace("\n", "<br>")).Append("</td></tr>");
+                .Append("</th><td style=\"padding:4px 0;\">").Append(EncodeLines(value!)).Append("</td></tr>");
         }
 
         text.AppendLine();
@@ -92,4 +92,8 @@ public sealed class MailBody
     public TextPart HtmlPart() => new("html") { Text = html.ToString() + "</body></html>" };
 
     private static string Encode(string value) => Encoder.Encode(value);
+
+    /// <summary>Each line encoded on its own, then joined with &lt;br&gt;: the encoder turns a newline into "&amp;#xA;", which shows as a space.</summary>
+    private static string EncodeLines(string value) =>
+        string.Join("<br>", value.ReplaceLineEndings("\n").Split('\n').Select(Encode));
 }

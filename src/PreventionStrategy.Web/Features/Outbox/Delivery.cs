@@ -9,7 +9,7 @@ public sealed class Delivery
 {
     public long Id { get; set; }
 
-    /// <summary>What, to whom, on which occasion: e.g. "reminder:42:3:anna@norddjurs.dk".</summary>
+    /// <summary>What, to whom, on which occasion: e.g. "reminder:42:2026-12-04:3:anna@norddjurs.dk".</summary>
     public required string Key { get; set; }
 
     public DeliveryKind Kind { get; set; }
@@ -27,7 +27,10 @@ public sealed class Delivery
     /// <summary>Days before the event, for reminders.</summary>
     public int? DaysBefore { get; set; }
 
-    /// <summary>The milestone's <c>EventSequence</c> the invitation carried when it was sent.</summary>
+    /// <summary>The event date a reminder was planned for: once the event moves, it is not sent (the new date gets its own).</summary>
+    public DateOnly? EventDate { get; set; }
+
+    /// <summary>The SEQUENCE the invitation carried when it was sent.</summary>
     public int? EventSequence { get; set; }
 
     public required string RecipientEmail { get; set; }
@@ -54,6 +57,16 @@ public sealed class Delivery
     public Guid? ClaimToken { get; set; }
 
     public DateTime? ClaimedUntilUtc { get; set; }
+
+    /// <summary>The process holding the claim ("host:pid"), so the outbox can say who it waits for.</summary>
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>
+    /// The random part of the Message-ID: fixed when the row is made, so a message resent after a
+    /// crash keeps its id, yet unique across databases (a restored copy, a second installation).
+    /// Null only on rows from before it existed.
+    /// </summary>
+    public Guid? MessageGuid { get; set; } = Guid.NewGuid();
 }
 
 public enum DeliveryKind

@@ -15,7 +15,7 @@ namespace PreventionStrategy.Web.Features.Outbox;
 /// planning, so a message reflects the plan as it is now; all a batch needs is loaded in a few
 /// queries, however large the batch.
 /// </summary>
-public sealed class DeliveryComposer(AppDbContext db, AccountMessages accounts, EventMessages events, UpdateRequestMessages updateRequests, IndicatorRequestMessages indicatorRequests, BriefingMessages briefingMessages, Display show, TimeProvider clock, ILogger<DeliveryComposer> logger)
+public sealed class DeliveryComposer(AppDbContext db, AccountMessages accounts, EventMessages events, EventCancellations cancellations, UpdateRequestMessages updateRequests, IndicatorRequestMessages indicatorRequests, BriefingMessages briefingMessages, Display show, TimeProvider clock, ILogger<DeliveryComposer> logger)
 {
     public async Task<IReadOnlyDictionary<long, Composition>> ComposeAsync(IReadOnlyList<Delivery> batch, CancellationToken cancellationToken)
     {
@@ -23,13 +23,18 @@ public sealed class DeliveryComposer(AppDbContext db, AccountMessages accounts, 
         var today = clock.Today();
 
         var emails = batch.Select(d => OptOuts.Normalize(d.RecipientEmail)).Distinct().ToList();
-        var optedOut = (await db.ReminderOptOuts.AsNoTracking().Where(o => emails.Contains(o.Email)).Select(o => o.Email).ToListAsync(cancellationToken)).ToHashSet();
+        var optedOut = await db.ReminderOptOuts.AsNoTracking().Where(o => emails.Contains(o.Email))
+            .ToDictionaryAsync(o => o.Email, o => o.AlsoInvitationChanges, cancellationToken);
 
         var milestoneIds = batch.Where(d => d.MilestoneId != null).Select(d => d.MilestoneId!.Value).Distinct().ToList();
         var milestones = milestoneIds.Count == 0 ? [] : await db.Milestones.IgnoreQueryFilters().AsNoTracking()
             .Include(m => m.Strategy)
+            .Include(m => m.Owner)
+            .Include(m => m.Stakeholders)
+            .AsSplitQuery()
             .Where(m => milestoneIds.Contains(m.Id))
             .ToDictionaryAsync(m => m.Id, cancellationToken);
+        var invitations = await HeldInvitations.ForBatchAsync(db, batch, milestones, cancellationToken);
 
         var meetingIds = batch.Where(d => d.CommitteeMeetingId != null).Select(d => d.CommitteeMeetingId!.Value).Distinct().ToList();
         var meetings = meetingIds.Count == 0 ? [] : await db.CommitteeMeetings.AsNoTracking()
@@ -65,10 +70,16 @@ public sealed class DeliveryComposer(AppDbContext db, AccountMessages accounts, 
         // The committee's briefing is its meeting material, not a reminder: opting out of reminders does not stop it.
         Composition Compose(Delivery delivery) => delivery.Kind == DeliveryKind.Briefing
             ? briefingMessages.Compose(delivery, briefings.GetValueOrDefault(delivery.CommitteeBriefingId ?? 0))
-            : optedOut.Contains(OptOuts.Normalize(delivery.RecipientEmail))
+            : OptOuts.Stops(delivery.Kind, optedOut.TryGetValue(OptOuts.Normalize(delivery.RecipientEmail), out var alsoChanges) ? alsoChanges : null)
                 ? Composition.Skip("Modtageren har frameldt påmindelser.")
                 : delivery.Kind switch
                 {
+                    DeliveryKind.EventCancellation => cancellations.Compose(
+                        delivery,
+                        milestones.GetValueOrDefault(delivery.MilestoneId ?? 0),
+                        invitations.Held(delivery),
+                        invitations.StillInvited(delivery),
+                        nowUtc),
                     DeliveryKind.UpdateRequest or DeliveryKind.UpdateRequestFollowUp => updateRequests.Compose(
                         delivery,
                         meetings.GetValueOrDefault(delivery.CommitteeMeetingId ?? 0),
@@ -79,7 +90,7 @@ public sealed class DeliveryComposer(AppDbContext db, AccountMessages accounts, 
                         meetings.GetValueOrDefault(delivery.CommitteeMeetingId ?? 0),
                         dueIndicators.GetValueOrDefault((delivery.UserId ?? string.Empty, delivery.CommitteeMeetingId ?? 0)) ?? [],
                         today),
-                    _ => events.Compose(delivery, milestones.GetValueOrDefault(delivery.MilestoneId ?? 0), nowUtc),
+                    _ => events.Compose(delivery, milestones.GetValueOrDefault(delivery.MilestoneId ?? 0), invitations.Held(delivery), invitations.StillInvited(delivery), nowUtc),
                 };
     }
 

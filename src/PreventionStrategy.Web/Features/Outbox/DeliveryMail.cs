@@ -20,8 +20,11 @@ public static class DeliveryMail
             message.Headers.Add("List-Unsubscribe", $"<{optOutUrl}>");
         }
 
-        // The same delivery always gets the same Message-Id, so a message resent after a crash is recognisably the same one.
-        message.MessageId = $"delivery-{delivery.Id}@{sender.Domain}";
+        // The same delivery always gets the same Message-Id, so a message resent after a crash is recognisably the same one;
+        // the random part keeps it unique beyond this database (a restored copy, a second site with the same sender domain),
+        // where the row id alone repeats and Gmail drops the later message. Rows from before it existed get one now.
+        delivery.MessageGuid ??= Guid.NewGuid();
+        message.MessageId = $"delivery-{delivery.Id}-{delivery.MessageGuid:N}@{sender.Domain}";
         return message;
     }
 }

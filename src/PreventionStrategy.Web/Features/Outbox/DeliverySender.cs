@@ -15,13 +15,20 @@ public sealed record SendReport(int Sent, int Failed, int Retrying, int Skipped,
 /// </summary>
 /// <remarks>
 /// A run that dies after the server accepted a message but before its row was saved leaves the
-/// row claimed; when the claim runs out the message is sent again. That window is the time of one
-/// UPDATE, and it is the only way a message can arrive twice.
+/// row claimed; when the claim is released the message is sent again (with the same Message-ID).
+/// That window is the time of one UPDATE, and it is the only way a message can arrive twice. The
+/// rest of the dead run's batch waits until its claim is released: at once by a run on the same
+/// host (the holder's process is gone, see <see cref="ClaimOwners"/>), otherwise when the lease
+/// runs out, at most <see cref="ClaimLease"/> after the holder died, since it renews the claim
+/// every <see cref="RenewEvery"/> while it sends.
 /// </remarks>
-public sealed class DeliverySender(AppDbContext db, DeliveryComposer composer, MailTransport transport, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<DeliverySender> logger)
+public sealed class DeliverySender(AppDbContext db, DeliveryComposer composer, MailTransport transport, TimeProvider clock, IOptions<ReminderOptions> options, IServiceScopeFactory scopes, ILogger<DeliverySender> logger)
 {
-    /// <summary>How long a claim holds: far longer than a batch takes, short enough that a crashed run's batch is retried soon.</summary>
-    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
+    /// <summary>How long a claim holds without renewal: short, so a crashed run's batch is retried soon.</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often a run renews its claim while it sends: a slow server does not let the lease run out under it.</summary>
+    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(30);
 
     private readonly ReminderOptions options = options.Value;
 
@@ -31,6 +38,7 @@ public sealed class DeliverySender(AppDbContext db, DeliveryComposer composer, M
         await using var session = transport.OpenSession();
         while (await ClaimAsync(cancellationToken) is { Count: > 0 } batch)
         {
+            await using var renewal = ClaimRenewal.Start(scopes, clock, batch[0].ClaimToken!.Value, ClaimLease, RenewEvery, logger);
             var compositions = await composer.ComposeAsync(batch, cancellationToken);
             foreach (var delivery in batch)
             {
@@ -59,6 +67,7 @@ public sealed class DeliverySender(AppDbContext db, DeliveryComposer composer, M
                         delivery.SentAtUtc = clock.GetUtcNow().UtcDateTime;
                         delivery.EventSequence = composition.EventSequence;
                         delivery.LastError = null;
+                        await RecordInvitationAsync(delivery, composition.Invitation, delivery.SentAtUtc.Value, cancellationToken);
                         sent++;
                     }
                     catch (MailSendException ex)
@@ -81,6 +90,7 @@ public sealed class DeliverySender(AppDbContext db, DeliveryComposer composer, M
 
                 delivery.ClaimToken = null;
                 delivery.ClaimedUntilUtc = null;
+                delivery.ClaimedBy = null;
                 await db.SaveChangesAsync(cancellationToken);
             }
 
@@ -94,13 +104,43 @@ public sealed class DeliverySender(AppDbContext db, DeliveryComposer composer, M
     public TimeSpan RetryDelay(int attempts) =>
         TimeSpan.FromSeconds(options.RetryDelaySeconds * Math.Pow(2, Math.Max(0, attempts - 1)));
 
+    /// <summary>What the recipient's calendar now holds, saved with the delivery's own row.</summary>
+    private async Task RecordInvitationAsync(Delivery delivery, InvitationSent? invitation, DateTime sentAtUtc, CancellationToken cancellationToken)
+    {
+        if (invitation is null)
+        {
+            return;
+        }
+
+        var email = OptOuts.Normalize(delivery.RecipientEmail);
+        var held = await db.SentInvitations.FirstOrDefaultAsync(h => h.MilestoneId == invitation.MilestoneId && h.Email == email, cancellationToken);
+        if (held is null)
+        {
+            held = new SentInvitation { MilestoneId = invitation.MilestoneId, Email = email, Title = invitation.Title, OrganizerEmail = invitation.OrganizerEmail };
+            db.SentInvitations.Add(held);
+        }
+
+        invitation.ApplyTo(held, delivery.RecipientName, sentAtUtc);
+    }
+
     private async Task<List<Delivery>> ClaimAsync(CancellationToken cancellationToken)
     {
         // Rows tracked from earlier in this scope (the planner's inserts) would be returned as they were, hiding the claim just written.
         db.ChangeTracker.Clear();
         var nowUtc = clock.GetUtcNow().UtcDateTime;
+
+        // Claims still in their lease whose holder on this host is gone: released now rather than when the lease runs out.
+        var holders = await db.Deliveries
+            .Where(d => d.State == DeliveryState.Pending && d.ClaimedUntilUtc >= nowUtc && d.ClaimedBy != null)
+            .Select(d => d.ClaimedBy!).Distinct().ToListAsync(cancellationToken);
+        var gone = holders.Where(ClaimOwners.IsGone).ToList();
+        if (gone.Count > 0)
+        {
+            logger.LogInformation("Claims held by {Holders}, which no longer run(s), are released", string.Join(", ", gone));
+        }
+
         var candidates = await db.Deliveries
-            .Where(d => d.State == DeliveryState.Pending && d.NextAttemptAtUtc <= nowUtc && (d.ClaimedUntilUtc == null || d.ClaimedUntilUtc < nowUtc))
+            .Where(d => d.State == DeliveryState.Pending && d.NextAttemptAtUtc <= nowUtc && (d.ClaimedUntilUtc == null || d.ClaimedUntilUtc < nowUtc || gone.Contains(d.ClaimedBy!)))
             .OrderBy(d => d.NextAttemptAtUtc).ThenBy(d => d.Id)
             .Select(d => d.Id)
             .Take(options.BatchSize)
@@ -114,8 +154,8 @@ public sealed class DeliverySender(AppDbContext db, DeliveryComposer composer, M
         var token = Guid.NewGuid();
         var until = nowUtc + ClaimLease;
         await db.Deliveries
-            .Where(d => candidates.Contains(d.Id) && d.State == DeliveryState.Pending && (d.ClaimedUntilUtc == null || d.ClaimedUntilUtc < nowUtc))
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimToken, token).SetProperty(d => d.ClaimedUntilUtc, until), cancellationToken);
+            .Where(d => candidates.Contains(d.Id) && d.State == DeliveryState.Pending && (d.ClaimedUntilUtc == null || d.ClaimedUntilUtc < nowUtc || gone.Contains(d.ClaimedBy!)))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimToken, token).SetProperty(d => d.ClaimedUntilUtc, until).SetProperty(d => d.ClaimedBy, ClaimOwners.Current), cancellationToken);
         return await db.Deliveries.Where(d => d.ClaimToken == token).OrderBy(d => d.Id).ToListAsync(cancellationToken);
     }
 

@@ -17,7 +17,7 @@ namespace PreventionStrategy.Web.Features.Outbox;
 /// whatever the size of the outbox: the counts by state, the filtered count and the page.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class IndexModel(AppDbContext db, IBackgroundJobClient jobs, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(AppDbContext db, IBackgroundJobClient jobs, TimeProvider clock, IStringLocalizer<SharedResource> localizer, Display show) : PageModel
 {
     public const int PageSize = 50;
 
@@ -50,6 +50,34 @@ public sealed class IndexModel(AppDbContext db, IBackgroundJobClient jobs, TimeP
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Why a pending email has not gone yet and when it will: held by a run that is sending it (or
+    /// died while it did, until the claim is released), or waiting for its retry or its time.
+    /// </summary>
+    public string? PendingNote(Delivery row)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (row.State != DeliveryState.Pending)
+        {
+            return null;
+        }
+
+        if (row.ClaimedUntilUtc is { } until && until >= now)
+        {
+            var holder = row.ClaimedBy ?? "?";
+            return ClaimOwners.IsGone(holder)
+                ? localizer["Outbox.ClaimLost", holder]
+                : localizer["Outbox.Claimed", holder, show.DateTime(DanishTime.FromUtc(until))];
+        }
+
+        if (row.Attempts > 0)
+        {
+            return localizer["Outbox.NextAttempt", show.DateTime(DanishTime.FromUtc(row.NextAttemptAtUtc))];
+        }
+
+        return row.NextAttemptAtUtc > now ? localizer["Outbox.Due", show.DateTime(DanishTime.FromUtc(row.NextAttemptAtUtc))].Value : null;
+    }
+
     /// <summary>Starts the reminder job at once instead of at its next scheduled run.</summary>
     public IActionResult OnPostRun()
     {
@@ -69,7 +97,8 @@ public sealed class IndexModel(AppDbContext db, IBackgroundJobClient jobs, TimeP
                     .SetProperty(d => d.Attempts, 0)
                     .SetProperty(d => d.NextAttemptAtUtc, now)
                     .SetProperty(d => d.ClaimToken, (Guid?)null)
-                    .SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null),
+                    .SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null)
+                    .SetProperty(d => d.ClaimedBy, (string?)null),
                 cancellationToken);
         if (changed == 0)
         {

@@ -12,16 +12,14 @@ public static class DanishWords
     public static string Day(DateOnly date) => date.ToString("dddd 'den' d. MMMM yyyy", Danish);
 
     /// <summary>"torsdag den 4. december 2026 kl. 09.00–15.30".</summary>
-    public static string When(Milestone milestone)
+    public static string When(Milestone milestone) => When(milestone.Timing.Date!.Value, milestone.Timing.StartTime, milestone.Timing.EndTime);
+
+    public static string When(DateOnly date, TimeOnly? startTime, TimeOnly? endTime) => (startTime, endTime) switch
     {
-        var date = Day(milestone.Timing.Date!.Value);
-        return milestone.Timing switch
-        {
-            { StartTime: { } start, EndTime: { } end } => $"{date} kl. {Time(start)}–{Time(end)}",
-            { StartTime: { } start } => $"{date} kl. {Time(start)}",
-            _ => date,
-        };
-    }
+        ({ } start, { } end) => $"{Day(date)} kl. {Time(start)}–{Time(end)}",
+        ({ } start, null) => $"{Day(date)} kl. {Time(start)}",
+        _ => Day(date),
+    };
 
     public static string Time(TimeOnly time) => time.ToString("HH.mm", Danish);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -7,48 +8,70 @@ using PreventionStrategy.Web.Features.Milestones;
 namespace PreventionStrategy.Web.Features.Reminders;
 
 /// <summary>
-/// The calendar invitation attached to a reminder (iTIP, RFC 5546). One UID per milestone, so a
-/// later update or cancellation replaces the entry already in the recipient's calendar instead of
-/// adding a second one; the SEQUENCE tells the calendar which version is newer.
+/// The calendar invitation sent with an event's messages (iTIP, RFC 5546). One UID per milestone,
+/// so a later update or cancellation replaces the entry already in the recipient's calendar
+/// instead of adding a second one; the SEQUENCE tells the calendar which version is newer.
 /// </summary>
 public static class EventInvitation
 {
     public const string TimeZoneId = "Europe/Copenhagen";
+
+    private static readonly IdnMapping Idn = new();
 
     public static string Uid(Milestone milestone, string siteHost) => Uid(milestone.Id, siteHost);
 
     /// <summary>Shared with the calendar feeds, so a subscribed feed and an emailed invitation are the same calendar entry.</summary>
     public static string Uid(int milestoneId, string siteHost) => $"milestone-{milestoneId}@{siteHost}";
 
-    public static string Create(Milestone milestone, string description, string link, string siteHost, string organiserEmail, string organiserName, string attendeeEmail, bool cancel, DateTime stampUtc)
+    /// <param name="senderEmail">
+    /// The site's own address. When the organiser is someone else (the milestone's owner), it is
+    /// named as SENT-BY: replies reach the owner, and the calendar knows who actually sent it.
+    /// </param>
+    public static string Create(InvitationSent invitation, string? description, string? link, string siteHost, string senderEmail, string attendeeEmail, DateTime stampUtc)
     {
-        var date = milestone.Timing.Date ?? throw new InvalidOperationException("Only a dated milestone has a calendar event.");
-
         // Qualified: inside PreventionStrategy.Web.Features, "Calendar" is the Features/Calendar namespace.
         var calendar = new Ical.Net.Calendar
         {
             ProductId = "-//PreventionStrategy//Reminders//DA",
-            Method = cancel ? "CANCEL" : "REQUEST",
+            Method = invitation.Cancelled ? "CANCEL" : "REQUEST",
         };
         calendar.AddTimeZone(TimeZoneId);
 
+        var organizer = new Organizer(MailTo(invitation.OrganizerEmail)) { CommonName = invitation.OrganizerName };
+        if (!string.Equals(invitation.OrganizerEmail, senderEmail, StringComparison.OrdinalIgnoreCase))
+        {
+            organizer.SentBy = new Uri(MailTo(senderEmail));
+        }
+
         var calendarEvent = new CalendarEvent
         {
-            Uid = Uid(milestone, siteHost),
-            Sequence = milestone.EventSequence,
-            Summary = milestone.Title,
+            Uid = Uid(invitation.MilestoneId, siteHost),
+            Sequence = invitation.Sequence,
+            Summary = invitation.Title,
             Description = description,
-            Location = milestone.Location,
-            Url = new Uri(link),
+            Location = invitation.Location,
+            Url = link is null ? null : new Uri(link),
             DtStamp = new CalDateTime(stampUtc, "UTC", hasTime: true),
-            Status = cancel ? "CANCELLED" : "CONFIRMED",
-            Organizer = new Organizer($"mailto:{organiserEmail}") { CommonName = organiserName },
+            Status = invitation.Cancelled ? "CANCELLED" : "CONFIRMED",
+            Organizer = organizer,
         };
-        calendarEvent.Attendees.Add(new Attendee($"mailto:{attendeeEmail}") { Rsvp = false, Role = "REQ-PARTICIPANT", ParticipationStatus = "NEEDS-ACTION" });
+        calendarEvent.Attendees.Add(new Attendee(MailTo(attendeeEmail)) { Rsvp = false, Role = "REQ-PARTICIPANT", ParticipationStatus = "NEEDS-ACTION" });
 
-        SetWhen(calendarEvent, date, milestone.Timing.StartTime, milestone.Timing.EndTime);
+        SetWhen(calendarEvent, invitation.Date, invitation.StartTime, invitation.EndTime);
         calendar.Events.Add(calendarEvent);
         return new CalendarSerializer().SerializeToString(calendar) ?? throw new InvalidOperationException("The invitation could not be written.");
+    }
+
+    /// <summary>
+    /// "mailto:" with the domain in the same ASCII (punycode) form MimeKit writes in the To: header,
+    /// so a client matches the attendee to the mailbox it arrived in.
+    /// </summary>
+    public static string MailTo(string email) => $"mailto:{AsciiAddress(email)}";
+
+    public static string AsciiAddress(string email)
+    {
+        var at = email.LastIndexOf('@');
+        return at < 0 ? email : email[..(at + 1)] + Idn.GetAscii(email[(at + 1)..]);
     }
 
     /// <summary>DTSTART and DTEND, the same in an invitation and in a feed: Danish local time, or all day.</summary>

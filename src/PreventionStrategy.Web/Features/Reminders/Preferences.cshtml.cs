@@ -16,17 +16,22 @@ public sealed class PreferencesModel(UserManager<ApplicationUser> users, OptOuts
 
     public bool OptedOut { get; private set; }
 
+    public bool OptedOutOfChanges { get; private set; }
+
     [TempData]
     public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Email = await EmailAsync();
-        OptedOut = Email is not null && await optOuts.IsOptedOutAsync(Email, cancellationToken);
+        var state = Email is null ? null : await optOuts.OptedOutAsync(Email, cancellationToken);
+        OptedOut = state is not null;
+        OptedOutOfChanges = state == true;
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(bool receive, CancellationToken cancellationToken)
+    /// <param name="alsoInvitationChanges">A checkbox: also no word of moves and cancellations of invitations already held.</param>
+    public async Task<IActionResult> OnPostAsync(bool receive, bool alsoInvitationChanges, CancellationToken cancellationToken)
     {
         if (await EmailAsync() is not { } email)
         {
@@ -45,7 +50,7 @@ public sealed class PreferencesModel(UserManager<ApplicationUser> users, OptOuts
         }
         else
         {
-            await optOuts.OptOutAsync(email, cancellationToken);
+            await optOuts.OptOutAsync(email, alsoInvitationChanges, cancellationToken);
         }
 
         Message = localizer[receive ? "Preferences.SavedIn" : "Preferences.SavedOut"];

@@ -12,4 +12,10 @@ public sealed class ReminderOptOut
     public required string Email { get; set; }
 
     public DateTime OptedOutAtUtc { get; set; }
+
+    /// <summary>
+    /// Also no word when an event whose invitation the address holds moves or is cancelled. Off by
+    /// default: without that word the calendar keeps showing an event that moved or is off.
+    /// </summary>
+    public bool AlsoInvitationChanges { get; set; }
 }

@@ -12,11 +12,20 @@ namespace PreventionStrategy.Web.Features.Reminders;
 /// It reads only the database, so a restart, a missed run or a second server changes nothing: the
 /// next run finds the same due occasions, and the unique keys keep them single.
 /// </summary>
+/// <remarks>
+/// Two things are compared: who the event invites now with who holds an invitation
+/// (<see cref="SentInvitation"/>), and the event's date, time and place with what they hold. Each
+/// key names the occasion it is for — a reminder its event date, an update or cancellation the
+/// SEQUENCE it replaces — so a moved event gets reminders for its new date, and a second change
+/// is a second message.
+/// </remarks>
 public sealed class ReminderPlanner(AppDbContext db, DeliveryQueue queue, TimeProvider clock, IOptions<ReminderOptions> options)
 {
-    private static readonly DeliveryKind[] InvitationKinds = [DeliveryKind.EventReminder, DeliveryKind.EventUpdate];
-
     private readonly ReminderOptions options = options.Value;
+
+    /// <summary>The event is on: dated, not cancelled, not archived. Its invitations stand, and new invitees get one.</summary>
+    public static bool InvitesNow(Milestone milestone) =>
+        milestone.Timing.Date is not null && milestone.Status != MilestoneStatus.Cancelled && !milestone.IsArchived;
 
     public async Task<int> PlanAsync(CancellationToken cancellationToken)
     {
@@ -24,70 +33,95 @@ public sealed class ReminderPlanner(AppDbContext db, DeliveryQueue queue, TimePr
         var today = clock.Today();
         var horizon = today.AddDays(ReminderSchedule.MaxDaysBefore + 1);
 
-        // Archived and cancelled events are read too: those already invited must hear they are off.
+        // Events whose invitations still stand in someone's calendar are read wherever they went (deleted,
+        // archived, moved beyond the horizon or undated): those invitations must be cancelled or moved.
+        var standing = await db.SentInvitations.AsNoTracking()
+            .Where(h => !h.Cancelled && h.Date >= today)
+            .Select(h => h.MilestoneId).Distinct().ToListAsync(cancellationToken);
         var events = await db.Milestones.IgnoreQueryFilters().AsNoTracking()
-            .Where(m => m.Timing.Date != null && m.Timing.Date >= today && m.Timing.Date <= horizon)
+            .Where(m => (m.Timing.Date != null && m.Timing.Date >= today && m.Timing.Date <= horizon) || standing.Contains(m.Id))
             .Include(m => m.Stakeholders)
             .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        if (events.Count == 0)
+            .ToDictionaryAsync(m => m.Id, cancellationToken);
+        var ids = events.Keys.Union(standing).ToList();
+        if (ids.Count == 0)
         {
             return 0;
         }
 
-        var ids = events.Select(m => m.Id).ToList();
-        var sent = (await db.Deliveries.AsNoTracking()
-                .Where(d => d.MilestoneId != null && ids.Contains(d.MilestoneId.Value))
-                .Select(d => new SentBefore(d.MilestoneId!.Value, d.Kind, d.State, d.RecipientEmail, d.RecipientName, d.EventSequence))
-                .ToListAsync(cancellationToken))
-            .ToLookup(d => d.MilestoneId);
-        var optedOut = (await db.ReminderOptOuts.AsNoTracking().Select(o => o.Email).ToListAsync(cancellationToken)).ToHashSet();
+        var held = (await db.SentInvitations.AsNoTracking().Where(h => ids.Contains(h.MilestoneId)).ToListAsync(cancellationToken))
+            .ToLookup(h => h.MilestoneId);
+        var optedOut = await db.ReminderOptOuts.AsNoTracking().ToDictionaryAsync(o => o.Email, o => o.AlsoInvitationChanges, cancellationToken);
         var recipients = await EventRecipients.LoadAsync(db, cancellationToken);
 
         var planned = new List<Delivery>();
-        foreach (var milestone in events)
+        foreach (var id in ids)
         {
-            var date = milestone.Timing.Date!.Value;
-            if (nowUtc >= ReminderSchedule.EventStartUtc(date, milestone.Timing.StartTime))
-            {
-                continue;
-            }
-
-            var history = sent[milestone.Id].ToList();
-            var invited = history
-                .Where(d => InvitationKinds.Contains(d.Kind) && d.State == DeliveryState.Sent)
-                .GroupBy(d => OptOuts.Normalize(d.RecipientEmail))
-                .Select(g => (Email: g.First().RecipientEmail, Name: g.First().RecipientName, Sequence: g.Max(d => d.EventSequence ?? 0)))
-                .ToList();
-
-            if (milestone.Status == MilestoneStatus.Cancelled || milestone.IsArchived)
-            {
-                planned.AddRange(invited.Select(i => NewDelivery(DeliveryKind.EventCancellation, $"cancel:{milestone.Id}:{OptOuts.Normalize(i.Email)}", milestone.Id, i.Email, i.Name, nowUtc)));
-                continue;
-            }
-
-            if (!ReminderSchedule.HasReminders(milestone, options))
-            {
-                continue;
-            }
-
-            // The date, time or place moved after an invitation went out: send the new one.
-            planned.AddRange(invited
-                .Where(i => i.Sequence < milestone.EventSequence && !optedOut.Contains(OptOuts.Normalize(i.Email)))
-                .Select(i => NewDelivery(DeliveryKind.EventUpdate, $"update:{milestone.Id}:{milestone.EventSequence}:{OptOuts.Normalize(i.Email)}", milestone.Id, i.Email, i.Name, nowUtc)));
-
-            if (ReminderSchedule.DueNow(date, milestone.Timing.StartTime, ReminderSchedule.DaysBefore(milestone, options), nowUtc, options) is { } daysBefore)
-            {
-                foreach (var recipient in recipients.For(milestone.Stakeholders).Where(r => !optedOut.Contains(OptOuts.Normalize(r.Email))))
-                {
-                    var delivery = NewDelivery(DeliveryKind.EventReminder, $"reminder:{milestone.Id}:{daysBefore}:{OptOuts.Normalize(recipient.Email)}", milestone.Id, recipient.Email, recipient.Name, nowUtc);
-                    delivery.DaysBefore = daysBefore;
-                    planned.Add(delivery);
-                }
-            }
+            planned.AddRange(Plan(id, events.GetValueOrDefault(id), held[id].ToDictionary(h => h.Email), recipients, optedOut, nowUtc));
         }
 
         return await queue.AddAsync(planned, cancellationToken);
+    }
+
+    private IEnumerable<Delivery> Plan(int id, Milestone? milestone, Dictionary<string, SentInvitation> held, EventRecipients recipients, Dictionary<string, bool> optedOut, DateTime nowUtc)
+    {
+        bool Stops(DeliveryKind kind, string email) => OptOuts.Stops(kind, optedOut.TryGetValue(email, out var also) ? also : null);
+
+        // Switched off after invitations went out: they are left as they are, neither moved nor cancelled.
+        if (milestone is not null && InvitesNow(milestone) && !ReminderSchedule.HasReminders(milestone, options))
+        {
+            yield break;
+        }
+
+        var invited = milestone is not null && InvitesNow(milestone)
+            ? recipients.For(milestone.Stakeholders).ToDictionary(r => OptOuts.Normalize(r.Email))
+            : [];
+
+        // Everyone holding a standing invitation the event no longer gives them: deleted, cancelled, or they were removed.
+        foreach (var (email, invitation) in held)
+        {
+            if (!invitation.Cancelled && !invited.ContainsKey(email)
+                && nowUtc < ReminderSchedule.EventStartUtc(invitation.Date, invitation.StartTime)
+                && !Stops(DeliveryKind.EventCancellation, email))
+            {
+                yield return NewDelivery(DeliveryKind.EventCancellation, $"cancel:{id}:{invitation.Sequence}:{email}", id, email, invitation.RecipientName, nowUtc);
+            }
+        }
+
+        if (milestone?.Timing.Date is not { } date || invited.Count == 0 || nowUtc >= ReminderSchedule.EventStartUtc(date, milestone.Timing.StartTime))
+        {
+            yield break;
+        }
+
+        var due = ReminderSchedule.DueNow(date, milestone.Timing.StartTime, ReminderSchedule.DaysBefore(milestone, options), nowUtc, options);
+        foreach (var (email, recipient) in invited)
+        {
+            var invitation = held.GetValueOrDefault(email);
+
+            // Their calendar holds a cancelled or outdated invitation: one message, the update, says when the event
+            // is now. A reminder falling due meanwhile is left out; the update covers it (see below).
+            if (invitation is not null && (invitation.Cancelled || invitation.EventDetails != milestone.EventDetails))
+            {
+                if (!Stops(DeliveryKind.EventUpdate, email))
+                {
+                    yield return NewDelivery(DeliveryKind.EventUpdate, $"update:{id}:{invitation.Sequence}:{email}", id, recipient.Email, recipient.Name, nowUtc);
+                }
+
+                continue;
+            }
+
+            // Covered: a message about this very date reached them after this reminder fell due (the update after a move).
+            if (due is not { } days || Stops(DeliveryKind.EventReminder, email)
+                || (invitation is not null && invitation.Date == date && invitation.LastSentAtUtc >= ReminderSchedule.DueUtc(date, days, options)))
+            {
+                continue;
+            }
+
+            var reminder = NewDelivery(DeliveryKind.EventReminder, $"reminder:{id}:{date:yyyy-MM-dd}:{days}:{email}", id, recipient.Email, recipient.Name, nowUtc);
+            reminder.DaysBefore = days;
+            reminder.EventDate = date;
+            yield return reminder;
+        }
     }
 
     private static Delivery NewDelivery(DeliveryKind kind, string key, int milestoneId, string email, string? name, DateTime nowUtc) => new()
@@ -100,6 +134,4 @@ public sealed class ReminderPlanner(AppDbContext db, DeliveryQueue queue, TimePr
         CreatedAtUtc = nowUtc,
         NextAttemptAtUtc = nowUtc,
     };
-
-    private sealed record SentBefore(int MilestoneId, DeliveryKind Kind, DeliveryState State, string RecipientEmail, string? RecipientName, int? EventSequence);
 }

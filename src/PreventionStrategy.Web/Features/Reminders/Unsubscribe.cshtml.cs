@@ -18,6 +18,12 @@ public sealed class UnsubscribeModel(OptOutLinks links, OptOuts optOuts) : PageM
 
     public bool OptedOut { get; private set; }
 
+    /// <summary>Opted out of updates and cancellations of invitations already held, too.</summary>
+    public bool OptedOutOfChanges { get; private set; }
+
+    [BindProperty]
+    public bool AlsoInvitationChanges { get; set; }
+
     public bool Changed { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await ShowAsync(cancellationToken);
@@ -29,7 +35,7 @@ public sealed class UnsubscribeModel(OptOutLinks links, OptOuts optOuts) : PageM
             return await ShowAsync(cancellationToken);
         }
 
-        await optOuts.OptOutAsync(email, cancellationToken);
+        await optOuts.OptOutAsync(email, AlsoInvitationChanges, cancellationToken);
         Changed = true;
         return await ShowAsync(cancellationToken);
     }
@@ -56,7 +62,9 @@ public sealed class UnsubscribeModel(OptOutLinks links, OptOuts optOuts) : PageM
         }
 
         Email = email;
-        OptedOut = await optOuts.IsOptedOutAsync(email, cancellationToken);
+        var state = await optOuts.OptedOutAsync(email, cancellationToken);
+        OptedOut = state is not null;
+        OptedOutOfChanges = state == true;
         return Page();
     }
 }
