@@ -30,6 +30,10 @@ if [ -n "${WORK:-}" ] && [ -f "$WORK/prepared.db" ] && [ -f "$WORK/ids" ]; then
 else
     work=$(mktemp -d /tmp/preventionstrategy-pages-XXXXXX)
 fi
+if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+    echo "port $port is already in use; choose another with PORT=" >&2
+    exit 1
+fi
 site_pid=""
 cleanup() {
     [ -n "$site_pid" ] && kill "$site_pid" 2>/dev/null && wait "$site_pid" 2>/dev/null || true
@@ -65,7 +69,10 @@ rss() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$site_pid/status"; }
 # Cold start: the published site on an existing database, from exec to the first healthy answer.
 started=$(date +%s%N)
 start_site
-until curl -sf "http://127.0.0.1:$port/health" >/dev/null; do sleep 0.02; done
+until curl -sf "http://127.0.0.1:$port/health" >/dev/null; do
+    kill -0 "$site_pid" 2>/dev/null || { echo "the site stopped; its log:" >&2; tail -20 "$work/site.log" >&2; exit 1; }
+    sleep 0.02
+done
 cold_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 sleep 5
 idle_rss=$(rss)
