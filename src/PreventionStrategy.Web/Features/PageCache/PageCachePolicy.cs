@@ -1,7 +1,7 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using PreventionStrategy.Web.Features.Shared;
@@ -33,8 +33,6 @@ public sealed class PageCachePolicy(
 
     private readonly string antiforgeryCookie = antiforgery.Value.Cookie.Name ?? "";
 
-    private readonly string tempDataCookie = tempData.Value.Cookie.Name ?? CookieTempDataProvider.CookieName;
-
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
@@ -42,7 +40,7 @@ public sealed class PageCachePolicy(
         var cacheable = options.Value.Enabled
             && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
             && userId is not null
-            && !http.Request.Cookies.Keys.Any(key => key.StartsWith(tempDataCookie, StringComparison.Ordinal));
+            && !BoundedTempData.HasCookie(http, tempData.Value);
         context.EnableOutputCaching = cacheable;
         if (!cacheable)
         {
@@ -57,11 +55,11 @@ public sealed class PageCachePolicy(
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.HeaderNames = "Accept-Encoding";
         var values = context.CacheVaryByRules.VaryByValues;
-        values["content"] = versions.ForRequest(http).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        values["content"] = versions.ForRequest(http).ToString(CultureInfo.InvariantCulture);
         values["user"] = userId!;
         values["browser"] = http.Request.Cookies[antiforgeryCookie] ?? "";
-        values["language"] = System.Globalization.CultureInfo.CurrentUICulture.Name;
-        values["day"] = DanishTime.Today(clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        values["language"] = CultureInfo.CurrentUICulture.Name;
+        values["day"] = DanishTime.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return ValueTask.CompletedTask;
     }
 

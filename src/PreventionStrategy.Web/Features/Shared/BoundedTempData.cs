@@ -19,7 +19,7 @@ public sealed class BoundedTempData(CookieTempDataProvider inner, IOptions<Cooki
 
     public void SaveTempData(HttpContext context, IDictionary<string, object> values)
     {
-        if (values.Count == 0 && !HasCookie(context))
+        if (values.Count == 0 && !HasCookie(context, options.Value))
         {
             return;
         }
@@ -35,10 +35,10 @@ public sealed class BoundedTempData(CookieTempDataProvider inner, IOptions<Cooki
         inner.SaveTempData(context, values);
     }
 
-    /// <summary>The cookie or its chunks ("name", "nameC1", …).</summary>
-    private bool HasCookie(HttpContext context)
+    /// <summary>Whether the request carries TempData: the cookie or its chunks ("name", "nameC1", …).</summary>
+    public static bool HasCookie(HttpContext context, CookieTempDataProviderOptions options)
     {
-        var name = options.Value.Cookie.Name ?? CookieTempDataProvider.CookieName;
+        var name = options.Cookie.Name ?? CookieTempDataProvider.CookieName;
         return context.Request.Cookies.Keys.Any(k => k.StartsWith(name, StringComparison.Ordinal));
     }
 }
