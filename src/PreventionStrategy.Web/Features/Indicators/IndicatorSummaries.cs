@@ -82,9 +82,10 @@ public static class IndicatorSummaries
     private static async Task<List<EndPoint>> EndsAsync(AppDbContext db, List<int> ids, CancellationToken cancellationToken) =>
         await db.IndicatorMeasurements.AsNoTracking()
             .Where(m => ids.Contains(m.IndicatorId))
-            .Where(m =>
-                db.IndicatorMeasurements.Where(o => o.IndicatorId == m.IndicatorId).OrderByDescending(o => o.PeriodKey).Select(o => o.PeriodKey).Skip(RecentPeriods - 1).FirstOrDefault() == null
-                || string.Compare(m.PeriodKey, db.IndicatorMeasurements.Where(o => o.IndicatorId == m.IndicatorId).OrderByDescending(o => o.PeriodKey).Select(o => o.PeriodKey).Skip(RecentPeriods - 1).FirstOrDefault()) >= 0
+            // With fewer than RecentPeriods figures there is no such key, and every key is at least "".
+            .Where(m => string.Compare(
+                    m.PeriodKey,
+                    db.IndicatorMeasurements.Where(o => o.IndicatorId == m.IndicatorId).OrderByDescending(o => o.PeriodKey).Select(o => o.PeriodKey).Skip(RecentPeriods - 1).FirstOrDefault() ?? "") >= 0
                 || m.PeriodKey == db.IndicatorMeasurements.Where(o => o.IndicatorId == m.IndicatorId).Min(o => o.PeriodKey))
             .Select(m => new EndPoint(m.IndicatorId, m.Period, m.Total, m.IsFinal))
             .ToListAsync(cancellationToken);
