@@ -25,8 +25,7 @@ internal static class PreparedDatabase
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var small = await db.Strategies.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
 
-        await using var plan = typeof(DemoSeeder).Assembly.GetManifestResourceStream("PreventionStrategy.Web.norddjurs-plan.json")
-            ?? throw new InvalidOperationException("The embedded Norddjurs plan is missing.");
+        await using var plan = DemoSeeder.OpenNorddjursPlan();
         var imported = await scope.ServiceProvider.GetRequiredService<PlanImporter>().ImportAsync(plan);
         var large = imported.StrategyId ?? throw new InvalidOperationException("The second copy did not import: " + string.Join("; ", imported.Errors));
         await db.Strategies.Where(s => s.Id == large).ExecuteUpdateAsync(set => set.SetProperty(s => s.Name, s => s.Name + $" ({factor}x)"));

@@ -34,8 +34,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> use
             return;
         }
 
-        await using var plan = typeof(DemoSeeder).Assembly.GetManifestResourceStream("PreventionStrategy.Web.norddjurs-plan.json")
-            ?? throw new InvalidOperationException("The embedded Norddjurs plan is missing.");
+        await using var plan = OpenNorddjursPlan();
         var result = await importer.ImportAsync(plan, cancellationToken);
         if (!result.Succeeded)
         {
@@ -44,6 +43,11 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> use
 
         logger.LogInformation("Demo data seeded: the Norddjurs plan is strategy {StrategyId}", result.StrategyId);
     }
+
+    /// <summary>The Norddjurs plan file built into the site, as the demo loads it.</summary>
+    public static Stream OpenNorddjursPlan() =>
+        typeof(DemoSeeder).Assembly.GetManifestResourceStream("PreventionStrategy.Web.norddjurs-plan.json")
+            ?? throw new InvalidOperationException("The embedded Norddjurs plan is missing.");
 
     private async Task EnsureUserAsync(string email, string fullName, string role)
     {

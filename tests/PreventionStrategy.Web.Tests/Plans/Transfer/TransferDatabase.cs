@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Demo;
 using PreventionStrategy.Web.Features.Identity;
 using PreventionStrategy.Web.Features.Plans.Transfer;
 
@@ -136,8 +137,7 @@ internal sealed class TransferDatabase : IAsyncDisposable
 
     public static byte[] EmbeddedNorddjursPlan()
     {
-        using var resource = typeof(PlanImporter).Assembly.GetManifestResourceStream("PreventionStrategy.Web.norddjurs-plan.json")
-            ?? throw new InvalidOperationException("The embedded Norddjurs plan is missing.");
+        using var resource = DemoSeeder.OpenNorddjursPlan();
         using var copy = new MemoryStream();
         resource.CopyTo(copy);
         return copy.ToArray();
