@@ -214,6 +214,7 @@ public static class SiteComposition
         services.AddScoped<DeliveryQueue>();
         services.AddScoped<DeliveryComposer>();
         services.AddScoped<DeliverySender>();
+        services.AddSingleton<ClaimHolders>();
         services.AddScoped<EventMessages>();
         services.AddScoped<EventCancellations>();
         services.AddScoped<UpdateRequestMessages>();

@@ -65,6 +65,9 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         return File.Exists(log) ? File.ReadAllLines(log) : [];
     }
 
+    /// <summary>Lets every held recipient (<c>hold-*@</c>) through, now and from now on.</summary>
+    public void ReleaseHeld() => File.WriteAllText(Path.Combine(Folder, "release"), string.Empty);
+
     public int Connections => Events().Count(e => e == "connect");
 
     public IReadOnlyList<string> AcceptedRecipients => Events().Where(e => e.StartsWith("accept ", StringComparison.Ordinal)).Select(e => e[7..]).ToList();

@@ -6,6 +6,7 @@ Every accepted message is written to OUT/<n>.eml; every event is appended to OUT
   tempfail-*@...  answered 451 the first time, accepted after that
   reject-*@...    answered 550 every time
   drop-*@...      the connection is cut (no reply) the first time, accepted after that
+  hold-*@...      no reply until the file OUT/release exists (a send caught mid-message), then accepted
   anything else   accepted
 The chosen port is printed as "PORT <n>" once the server listens.
 """
@@ -41,6 +42,10 @@ class Handler:
             log(self.out, f"drop {address}")
             server.transport.abort()
             return "421 4.4.2 Connection dropped"
+        if local.startswith("hold-"):
+            log(self.out, f"hold {address}")
+            while not os.path.exists(os.path.join(self.out, "release")):
+                await asyncio.sleep(0.05)
         if local.startswith("tempfail-") and address.lower() not in temp_failed:
             temp_failed.add(address.lower())
             log(self.out, f"reject 451 {address}")

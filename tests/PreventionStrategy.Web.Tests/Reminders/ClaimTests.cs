@@ -103,6 +103,130 @@ public sealed class ClaimTests(ReminderSite fixture) : IClassFixture<ReminderSit
         Assert.True(errors.Count == 0, string.Join("\n---\n", errors.Take(3)));
     }
 
+    [Fact]
+    public async Task A_run_stopped_mid_batch_releases_what_it_has_not_sent_and_the_next_run_sends_each_message_once()
+    {
+        var id = MilestoneTestData.Unique();
+        var held = $"hold-{id}@norddjurs.test";
+        var others = new[] { $"foer-{id}@norddjurs.test", $"efter-{id}@norddjurs.test" };
+        var people = new List<(int, StakeholderRole)>();
+        foreach (var email in others.Prepend(held))
+        {
+            people.Add((await Site.CreatePersonAsync("Stoppet", email), StakeholderRole.Participant));
+        }
+
+        var milestoneId = await Site.CreateEventAsync($"Temadag stoppet {id}", MilestoneTestData.DanishToday.AddDays(1), people);
+        using (var scope = Site.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ReminderJob>().PlanAsync(CancellationToken.None);
+        }
+
+        // The site shuts down while the mail server has not yet answered for the held recipient.
+        using var stop = new CancellationTokenSource();
+        var run = Task.Run(async () =>
+        {
+            using var scope = Site.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<DeliverySender>().SendDueAsync(stop.Token);
+        });
+        while (!fixture.Smtp.Events().Contains($"hold {held}"))
+        {
+            Assert.False(run.IsCompleted, "The run ended before it reached the held recipient.");
+            await Task.Delay(50);
+        }
+
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+
+        await using (var db = Site.CreateDbContext())
+        {
+            var unsent = await db.Deliveries.Where(d => d.MilestoneId == milestoneId && d.State == DeliveryState.Pending).ToListAsync();
+            Assert.Contains(unsent, d => d.RecipientEmail == held);
+            Assert.All(unsent, d => Assert.Null(d.ClaimToken));
+            Assert.All(unsent, d => Assert.Null(d.ClaimedBy));
+        }
+
+        fixture.Smtp.ReleaseHeld();
+        await fixture.RunJobAsync();
+
+        foreach (var email in others.Prepend(held))
+        {
+            Assert.Single(fixture.Smtp.AcceptedRecipients, r => r == email);
+        }
+    }
+
+    [Fact]
+    public async Task A_claim_is_renewed_while_its_batch_is_being_sent_and_no_longer_once_it_is_done()
+    {
+        var id = MilestoneTestData.Unique();
+        var email = $"fornyet-{id}@norddjurs.test";
+        await Site.CreateEventAsync($"Temadag fornyet {id}", MilestoneTestData.DanishToday.AddDays(1), [(await Site.CreatePersonAsync("Fornyet", email), StakeholderRole.Participant)]);
+        using (var scope = Site.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ReminderJob>().PlanAsync(CancellationToken.None);
+        }
+
+        var token = Guid.NewGuid();
+        var firstLeaseEnd = DateTime.UtcNow.AddSeconds(20);
+        await using (var db = Site.CreateDbContext())
+        {
+            var delivery = await db.Deliveries.SingleAsync(d => d.RecipientEmail == email);
+            (delivery.ClaimToken, delivery.ClaimedUntilUtc, delivery.ClaimedBy) = (token, firstLeaseEnd, ClaimHolders.Current);
+            await db.SaveChangesAsync();
+        }
+
+        var logger = Site.Services.GetRequiredService<ILogger<ClaimTests>>();
+        var renewal = ClaimRenewal.Start(Site.Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, token, DeliverySender.ClaimLease, TimeSpan.FromMilliseconds(100), logger);
+        DateTime? renewedUntil;
+        do
+        {
+            await Task.Delay(50);
+            await using var db = Site.CreateDbContext();
+            renewedUntil = await db.Deliveries.Where(d => d.RecipientEmail == email).Select(d => d.ClaimedUntilUtc).SingleAsync();
+        }
+        while (renewedUntil <= firstLeaseEnd);
+
+        Assert.True(renewedUntil > DateTime.UtcNow.AddMinutes(1), $"Renewed only until {renewedUntil:O}.");
+
+        // Sent: the row leaves the claim, and a renewal still running must not put one back.
+        await using (var db = Site.CreateDbContext())
+        {
+            await db.Deliveries.Where(d => d.RecipientEmail == email).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.State, DeliveryState.Sent).SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null));
+        }
+
+        await Task.Delay(300);
+        await renewal.DisposeAsync();
+        await using (var db = Site.CreateDbContext())
+        {
+            Assert.Null(await db.Deliveries.Where(d => d.RecipientEmail == email).Select(d => d.ClaimedUntilUtc).SingleAsync());
+        }
+    }
+
+    [Fact]
+    public async Task A_holder_on_another_host_is_gone_once_the_shared_job_store_no_longer_lists_its_server_or_its_heartbeat_stopped()
+    {
+        // Hangfire's own naming and server list, from a real store and server named as the site names its own.
+        using var storage = new Hangfire.InMemory.InMemoryStorage();
+        var server = new Hangfire.BackgroundJobServer(new Hangfire.BackgroundJobServerOptions { ServerName = "web-2:4242", WorkerCount = 1 }, storage);
+        IReadOnlyList<(string, DateTime?)> listed;
+        do
+        {
+            await Task.Delay(50);
+            listed = storage.GetMonitoringApi().Servers().Select(s => (s.Name, s.Heartbeat)).ToList();
+        }
+        while (listed.Count == 0);
+
+        var now = DateTime.UtcNow;
+        Assert.False(ClaimHolders.IsGoneFromServerList("web-2:4242", listed, now));
+        Assert.False(ClaimHolders.IsGoneFromServerList("WEB-2:4242", listed, now));
+        Assert.True(ClaimHolders.IsGoneFromServerList("web-2:424", listed, now));
+        Assert.True(ClaimHolders.IsGoneFromServerList("web-2:4242", listed, now + ClaimHolders.HeartbeatGrace + TimeSpan.FromSeconds(40)));
+
+        server.Dispose();
+        listed = storage.GetMonitoringApi().Servers().Select(s => (s.Name, s.Heartbeat)).ToList();
+        Assert.True(ClaimHolders.IsGoneFromServerList("web-2:4242", listed, DateTime.UtcNow));
+    }
+
     /// <summary>The id of a process that has just exited.</summary>
     private static async Task<int> DeadProcessIdAsync()
     {

@@ -17,7 +17,7 @@ namespace PreventionStrategy.Web.Features.Outbox;
 /// whatever the size of the outbox: the counts by state, the filtered count and the page.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class IndexModel(AppDbContext db, IBackgroundJobClient jobs, TimeProvider clock, IStringLocalizer<SharedResource> localizer, Display show) : PageModel
+public sealed class IndexModel(AppDbContext db, IBackgroundJobClient jobs, TimeProvider clock, IStringLocalizer<SharedResource> localizer, Display show, ClaimHolders holders) : PageModel
 {
     public const int PageSize = 50;
 
@@ -29,6 +29,8 @@ public sealed class IndexModel(AppDbContext db, IBackgroundJobClient jobs, TimeP
     public IReadOnlyDictionary<DeliveryState, int> CountsByState { get; private set; } = new Dictionary<DeliveryState, int>();
 
     public int TotalCount { get; private set; }
+
+    private HashSet<string> goneHolders = [];
 
     public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
 
@@ -48,6 +50,7 @@ public sealed class IndexModel(AppDbContext db, IBackgroundJobClient jobs, TimeP
             .OrderByDescending(d => d.CreatedAtUtc).ThenByDescending(d => d.Id)
             .Skip(Paging.Offset(Filter.PageNumber, PageSize)).Take(PageSize)
             .ToListAsync(cancellationToken);
+        goneHolders = holders.Gone(Rows.Where(r => r.State == DeliveryState.Pending && r.ClaimedBy is not null).Select(r => r.ClaimedBy!).Distinct().ToList()).ToHashSet();
     }
 
     /// <summary>
@@ -65,7 +68,7 @@ public sealed class IndexModel(AppDbContext db, IBackgroundJobClient jobs, TimeP
         if (row.ClaimedUntilUtc is { } until && until >= now)
         {
             var holder = row.ClaimedBy ?? "?";
-            return ClaimOwners.IsGone(holder)
+            return goneHolders.Contains(holder)
                 ? localizer["Outbox.ClaimLost", holder]
                 : localizer["Outbox.Claimed", holder, show.DateTime(DanishTime.FromUtc(until))];
         }

@@ -33,9 +33,12 @@ public sealed class ReminderOptions : IValidatableObject
     [Range(1, 3600)]
     public int RetryDelaySeconds { get; set; } = 60;
 
-    /// <summary>Messages claimed and sent over one SMTP connection at a time.</summary>
+    /// <summary>
+    /// Messages claimed at a time. Small, because a run that dies holds at most this many until
+    /// its claim is released; the SMTP connection stays open from one claim to the next.
+    /// </summary>
     [Range(1, 5000)]
-    public int BatchSize { get; set; } = 200;
+    public int BatchSize { get; set; } = 25;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
