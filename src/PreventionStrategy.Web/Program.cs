@@ -1,16 +1,19 @@
 using PreventionStrategy.Web;
+using PreventionStrategy.Web.Data;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = SiteFolder.ContentRoot(args) });
 builder.AddPreventionStrategy();
 
 var app = builder.Build();
 
-// The database (model, migrations, triggers) and the request pipeline (Razor Pages' endpoints) are
-// prepared side by side: each is a few hundred milliseconds of a cold start on its own core.
-var databaseReady = Task.Run(app.PrepareDatabaseAsync);
+// The database (EF Core's model, migrations, triggers) is prepared while the request pipeline is
+// built and the server starts: each is a few hundred milliseconds of a cold start on its own core.
+// Requests wait for the database (DatabaseReadiness.Gate); a failed preparation stops the site.
+var databaseReady = app.Services.GetRequiredService<DatabaseReadiness>().Begin(app.PrepareDatabaseAsync);
 app.UsePreventionStrategy();
+await app.StartAsync();
 await databaseReady;
-await app.RunAsync();
+await app.WaitForShutdownAsync();
 
 /// <summary>Exposed so WebApplicationFactory can host the site in tests.</summary>
 public partial class Program;

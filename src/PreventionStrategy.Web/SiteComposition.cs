@@ -215,6 +215,7 @@ public static class SiteComposition
         services.AddScoped<DeliveryComposer>();
         services.AddScoped<DeliverySender>();
         services.AddSingleton<ClaimHolders>();
+        services.AddSingleton<DatabaseReadiness>();
         services.AddScoped<EventMessages>();
         services.AddScoped<EventCancellations>();
         services.AddScoped<UpdateRequestMessages>();
@@ -255,6 +256,7 @@ public static class SiteComposition
 
     public static void UsePreventionStrategy(this WebApplication app)
     {
+        app.Use(app.Services.GetRequiredService<DatabaseReadiness>().Gate);
         app.UseSecurityHeaders(BackgroundJobs.DashboardPath);
         if (!app.Environment.IsDevelopment())
         {
