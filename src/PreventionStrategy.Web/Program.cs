@@ -1,10 +1,18 @@
 using PreventionStrategy.Web;
 using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Backups;
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = SiteFolder.ContentRoot(args) });
+// "backup <file>" runs the site's configuration without a web server, takes one backup and exits.
+var backup = BackupCommand.IsRequested(args);
+var siteArgs = backup ? args[Math.Min(2, args.Length)..] : args;
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = siteArgs, ContentRootPath = SiteFolder.ContentRoot(siteArgs) });
 builder.AddPreventionStrategy();
 
 var app = builder.Build();
+if (backup)
+{
+    return await BackupCommand.RunAsync(app, args);
+}
 
 // The database (EF Core's model, migrations, triggers) is prepared while the request pipeline is
 // built and the server starts: each is a few hundred milliseconds of a cold start on its own core.
@@ -18,6 +26,7 @@ await databaseReady;
 // budget sized for it; an idle site gives that memory back once instead of holding it until load.
 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 await app.WaitForShutdownAsync();
+return 0;
 
 /// <summary>Exposed so WebApplicationFactory can host the site in tests.</summary>
 public partial class Program;

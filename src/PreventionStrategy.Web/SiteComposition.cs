@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Backups;
 using PreventionStrategy.Web.Features.Audit;
 using PreventionStrategy.Web.Features.Briefings;
 using PreventionStrategy.Web.Features.Budget;
@@ -62,6 +63,7 @@ public static class SiteComposition
         services.AddOptions<BriefingOptions>().Bind(configuration.GetSection(BriefingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PageCacheOptions>().Bind(configuration.GetSection(PageCacheOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapAdminOptions>().Bind(configuration.GetSection(BootstrapAdminOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         var connectionString = configuration.GetConnectionString("Default")
@@ -216,6 +218,8 @@ public static class SiteComposition
         services.AddScoped<DeliverySender>();
         services.AddSingleton<ClaimHolders>();
         services.AddSingleton<DatabaseReadiness>();
+        services.AddScoped<DatabaseBackup>();
+        services.AddScoped<BackupJob>();
         services.AddScoped<EventMessages>();
         services.AddScoped<EventCancellations>();
         services.AddScoped<UpdateRequestMessages>();

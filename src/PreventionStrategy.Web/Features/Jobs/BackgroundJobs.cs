@@ -4,6 +4,7 @@ using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Options;
+using PreventionStrategy.Web.Features.Backups;
 using PreventionStrategy.Web.Features.Identity;
 using PreventionStrategy.Web.Features.Reminders;
 using PreventionStrategy.Web.Features.Shared;
@@ -61,6 +62,17 @@ public static class BackgroundJobs
             job => job.RunAsync(CancellationToken.None),
             $"*/{interval} * * * *",
             new RecurringJobOptions { TimeZone = DanishTime.Zone });
+
+        var backups = app.Services.GetRequiredService<IOptions<BackupOptions>>().Value;
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        if (string.IsNullOrWhiteSpace(backups.Folder))
+        {
+            recurring.RemoveIfExists(BackupJob.RecurringJobId);
+        }
+        else
+        {
+            recurring.AddOrUpdate<BackupJob>(BackupJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), $"0 {backups.Hour} * * *", new RecurringJobOptions { TimeZone = DanishTime.Zone });
+        }
 
         // Administrators only, by the site's own policy; Hangfire's default (local requests only) is replaced, not added to.
         app.MapHangfireDashboardWithAuthorizationPolicy(
