@@ -1,5 +1,4 @@
 using PreventionStrategy.Web;
-using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Backups;
 
 // "backup <file>" runs the site's configuration without a web server, takes one backup and exits.
@@ -14,13 +13,14 @@ if (backup)
     return await BackupCommand.RunAsync(app, args);
 }
 
-// The database (EF Core's model, migrations, triggers) is prepared while the request pipeline is
-// built and the server starts: each is a few hundred milliseconds of a cold start on its own core.
-// Requests wait for the database (DatabaseReadiness.Gate); a failed preparation stops the site.
-var databaseReady = app.Services.GetRequiredService<DatabaseReadiness>().Begin(app.PrepareDatabaseAsync);
+// The database (EF Core's model, migrations, triggers) and the request pipeline (Razor Pages'
+// endpoints) are prepared side by side, each a few hundred milliseconds of a cold start on its own
+// core. The server starts only after both: its hosted services (the Data Protection key ring, the
+// job server) read the database as they start.
+var databaseReady = Task.Run(app.PrepareDatabaseAsync);
 app.UsePreventionStrategy();
-await app.StartAsync();
 await databaseReady;
+await app.StartAsync();
 
 // Building EF Core's model and the endpoints leaves tens of megabytes of garbage and an allocation
 // budget sized for it; an idle site gives that memory back once instead of holding it until load.

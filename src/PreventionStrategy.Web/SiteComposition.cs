@@ -217,7 +217,6 @@ public static class SiteComposition
         services.AddScoped<DeliveryComposer>();
         services.AddScoped<DeliverySender>();
         services.AddSingleton<ClaimHolders>();
-        services.AddSingleton<DatabaseReadiness>();
         services.AddScoped<DatabaseBackup>();
         services.AddScoped<BackupJob>();
         services.AddScoped<EventMessages>();
@@ -260,7 +259,6 @@ public static class SiteComposition
 
     public static void UsePreventionStrategy(this WebApplication app)
     {
-        app.Use(app.Services.GetRequiredService<DatabaseReadiness>().Gate);
         app.UseSecurityHeaders(BackgroundJobs.DashboardPath);
         if (!app.Environment.IsDevelopment())
         {

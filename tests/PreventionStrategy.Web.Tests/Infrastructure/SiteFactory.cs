@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PreventionStrategy.Web.Data;
 
@@ -89,17 +88,6 @@ public class SiteFactory : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IStartupFilter, TestClientAddress>();
         });
-    }
-
-    /// <summary>
-    /// The site listens while it prepares its database; tests also read and write the file
-    /// directly, so the site counts as started once the database is ready, as requests see it.
-    /// </summary>
-    protected override IHost CreateHost(IHostBuilder builder)
-    {
-        var host = base.CreateHost(builder);
-        host.Services.GetRequiredService<DatabaseReadiness>().Ready.GetAwaiter().GetResult();
-        return host;
     }
 
     protected override void Dispose(bool disposing)

@@ -1,11 +1,10 @@
 using System.ComponentModel;
 using Hangfire;
-using PreventionStrategy.Web.Data;
 
 namespace PreventionStrategy.Web.Features.Backups;
 
 /// <summary>The daily backup. Run twice it makes two copies, and the retention keeps the count.</summary>
-public sealed class BackupJob(DatabaseBackup backup, DatabaseReadiness database)
+public sealed class BackupJob(DatabaseBackup backup)
 {
     public const string RecurringJobId = "database-backup";
 
@@ -13,7 +12,6 @@ public sealed class BackupJob(DatabaseBackup backup, DatabaseReadiness database)
     [AutomaticRetry(Attempts = 3)]
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
-        await database.Ready.WaitAsync(cancellationToken);
         return await backup.BackUpScheduledAsync(cancellationToken);
     }
 }

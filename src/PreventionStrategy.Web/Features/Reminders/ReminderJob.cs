@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Hangfire;
-using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Briefings;
 using PreventionStrategy.Web.Features.Indicators;
 using PreventionStrategy.Web.Features.Outbox;
@@ -15,7 +14,7 @@ public sealed record ReminderRunReport(int Planned, SendReport Sending);
 /// no state: everything is re-read from the database, so Hangfire may run it twice, late, or on
 /// two servers, and a lost in-memory job store loses nothing.
 /// </summary>
-public sealed class ReminderJob(ReminderPlanner reminders, UpdateRequestPlanner updateRequests, IndicatorRequestPlanner indicatorRequests, BriefingPlanner briefings, DeliverySender sender, DatabaseReadiness database)
+public sealed class ReminderJob(ReminderPlanner reminders, UpdateRequestPlanner updateRequests, IndicatorRequestPlanner indicatorRequests, BriefingPlanner briefings, DeliverySender sender)
 {
     public const string RecurringJobId = "reminders";
 
@@ -24,9 +23,6 @@ public sealed class ReminderJob(ReminderPlanner reminders, UpdateRequestPlanner 
     public async Task<ReminderRunReport> RunAsync(CancellationToken cancellationToken)
     {
         using var _ = DanishCulture.Use();
-
-        // The job server starts beside the database's preparation at start-up, and may fire at once.
-        await database.Ready.WaitAsync(cancellationToken);
         var planned = await PlanAsync(cancellationToken);
         return new ReminderRunReport(planned, await sender.SendDueAsync(cancellationToken));
     }
@@ -41,7 +37,6 @@ public sealed class ReminderJob(ReminderPlanner reminders, UpdateRequestPlanner 
     public async Task<SendReport> SendPendingAsync(CancellationToken cancellationToken)
     {
         using var _ = DanishCulture.Use();
-        await database.Ready.WaitAsync(cancellationToken);
         return await sender.SendDueAsync(cancellationToken);
     }
 }
