@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Backups;
+using PreventionStrategy.Web.Features.Health;
 using PreventionStrategy.Web.Features.Audit;
 using PreventionStrategy.Web.Features.Briefings;
 using PreventionStrategy.Web.Features.Budget;
@@ -185,7 +186,7 @@ public static class SiteComposition
         services.AddHostedService<DatabaseFileWatch>();
         // One database check, not also EF's AddDbContextCheck: checks run side by side, and one that touched the database
         // while the WAL index is truncated would end the process before the files check could answer.
-        services.AddHealthChecks().AddCheck<DatabaseWritable>("database-writable");
+        services.AddHealthEndpoints();
 
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<MailTransport>();
@@ -289,7 +290,7 @@ public static class SiteComposition
         app.UseOutputCache();
         app.UseResponseCompression();
 
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthEndpoints();
         app.MapRazorPages();
         app.UseBackgroundJobs();
     }

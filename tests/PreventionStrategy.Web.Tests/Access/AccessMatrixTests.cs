@@ -77,6 +77,7 @@ public sealed class AccessMatrixTests(DemoSite site) : IClassFixture<DemoSite>
 
     [Theory]
     [InlineData("/health")]
+    [InlineData("/health/ready")]
     [InlineData("/Identity/Account/Login")]
     [InlineData("/Identity/Account/ForgotPassword")]
     public async Task Public_endpoints_answer_anonymous_visitors(string url)
