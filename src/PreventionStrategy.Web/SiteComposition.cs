@@ -223,6 +223,7 @@ public static class SiteComposition
         services.AddScoped<IndicatorRequestMessages>();
         services.AddScoped<ReminderJob>();
         services.AddScoped<OptOuts>();
+        services.AddScoped<MailPreferences>();
         services.AddScoped<BriefingModelBuilder>();
         services.AddScoped<BriefingEffectBuilder>();
         services.AddScoped<BriefingArchive>();

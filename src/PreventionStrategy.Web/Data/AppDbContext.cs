@@ -54,6 +54,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<ReminderOptOut> ReminderOptOuts => Set<ReminderOptOut>();
 
+    public DbSet<MailPreference> MailPreferences => Set<MailPreference>();
+
     public DbSet<SentInvitation> SentInvitations => Set<SentInvitation>();
 
     public DbSet<CommitteeBriefing> CommitteeBriefings => Set<CommitteeBriefing>();
@@ -276,6 +278,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             optOut.Property(o => o.Email).HasMaxLength(256);
             optOut.HasIndex(o => o.Email).IsUnique();
+        });
+
+        builder.Entity<MailPreference>(preference =>
+        {
+            preference.Property(p => p.Email).HasMaxLength(256);
+            preference.HasIndex(p => new { p.Email, p.List }).IsUnique();
         });
 
         builder.Entity<SentInvitation>(held =>

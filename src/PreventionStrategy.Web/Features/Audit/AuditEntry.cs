@@ -48,4 +48,7 @@ public enum AuditAction
     TwoFactorDisabled,
     TwoFactorFailed,
     RecoveryCodesGenerated,
+
+    /// <summary>A mail client's one-click unsubscribe (RFC 8058): EntityId the address, the list as a fact.</summary>
+    Unsubscribed,
 }

@@ -25,6 +25,7 @@ public sealed class DeliveryComposer(AppDbContext db, AccountMessages accounts, 
         var emails = batch.Select(d => OptOuts.Normalize(d.RecipientEmail)).Distinct().ToList();
         var optedOut = await db.ReminderOptOuts.AsNoTracking().Where(o => emails.Contains(o.Email))
             .ToDictionaryAsync(o => o.Email, o => o.AlsoInvitationChanges, cancellationToken);
+        var preferences = await MailPreferences.ForAsync(db, emails, cancellationToken);
 
         var milestoneIds = batch.Where(d => d.MilestoneId != null).Select(d => d.MilestoneId!.Value).Distinct().ToList();
         var milestones = milestoneIds.Count == 0 ? [] : await db.Milestones.IgnoreQueryFilters().AsNoTracking()
@@ -68,7 +69,9 @@ public sealed class DeliveryComposer(AppDbContext db, AccountMessages accounts, 
         return result;
 
         // The committee's briefing is its meeting material, not a reminder: opting out of reminders does not stop it.
-        Composition Compose(Delivery delivery) => delivery.Kind == DeliveryKind.Briefing
+        Composition Compose(Delivery delivery) => Declined(delivery) is { } declined
+            ? Composition.Skip(declined)
+            : delivery.Kind == DeliveryKind.Briefing
             ? briefingMessages.Compose(delivery, briefings.GetValueOrDefault(delivery.CommitteeBriefingId ?? 0))
             : OptOuts.Stops(delivery.Kind, optedOut.TryGetValue(OptOuts.Normalize(delivery.RecipientEmail), out var alsoChanges) ? alsoChanges : null)
                 ? Composition.Skip("Modtageren har frameldt påmindelser.")
@@ -92,6 +95,14 @@ public sealed class DeliveryComposer(AppDbContext db, AccountMessages accounts, 
                         today),
                     _ => events.Compose(delivery, milestones.GetValueOrDefault(delivery.MilestoneId ?? 0), invitations.Held(delivery), invitations.StillInvited(delivery), nowUtc),
                 };
+
+        // The person's choice for this kind of message, read now: a choice made after planning still holds.
+        string? Declined(Delivery delivery) =>
+            MailLists.Of(delivery.Kind) is { } list
+            && preferences.TryGetValue((OptOuts.Normalize(delivery.RecipientEmail), list), out var choice)
+            && !MailLists.SendsOnItsOwn(delivery.Kind, choice)
+                ? choice == MailChoice.InDigest ? "Modtageren får den slags i ugens sammendrag." : "Modtageren har fravalgt den slags e-mails."
+                : null;
     }
 
     /// <summary>What each indicator owner in the batch still has to report for their meeting, re-read now.</summary>

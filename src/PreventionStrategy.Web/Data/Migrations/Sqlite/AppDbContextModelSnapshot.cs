@@ -1377,6 +1377,43 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                     b.ToTable("StrategyKeyDates");
                 });
 
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Reminders.MailPreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("List")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email", "List")
+                        .IsUnique();
+
+                    b.ToTable("MailPreferences");
+                });
+
             modelBuilder.Entity("PreventionStrategy.Web.Features.Reminders.ReminderOptOut", b =>
                 {
                     b.Property<int>("Id")
