@@ -47,6 +47,7 @@ public sealed class HandlerAccessMatrixTests(DemoSite site) : IClassFixture<Demo
         { "/Briefings/Create?strategyId=999999&handler=Download", AdminOnly },
         { "/Briefings/Create?strategyId=999999&handler=Issue", AdminOnly },
         { "/Reminders/Preferences", Everyone },
+        { "/Reminders/Preferences?handler=Choices", Everyone },
         { "/Calendar/Subscriptions?handler=Revoke", Everyone },
         { "/Calendar/Subscriptions?handler=Regenerate", Everyone },
         { "/Calendar/Subscriptions?handler=RevokeStrategy&strategyId=999999", AdminOnly },

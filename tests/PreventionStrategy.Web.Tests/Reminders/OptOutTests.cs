@@ -69,7 +69,7 @@ public sealed class OptOutTests(ReminderSite fixture) : IClassFixture<ReminderSi
         await Site.CreateUserAsync(email, "Profil Pedersen", Web.Features.Identity.Roles.Staff, null);
         var client = await Site.SignedInClientAsync(email);
 
-        var response = await client.SubmitAsync("/Reminders/Preferences", new Dictionary<string, string>());
+        var response = await client.SubmitAsync("/Reminders/Preferences", new Dictionary<string, string>(), "main form.all-reminders");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using (var db = Site.CreateDbContext())
         {
@@ -78,7 +78,7 @@ public sealed class OptOutTests(ReminderSite fixture) : IClassFixture<ReminderSi
 
         var page = await client.GetDocumentAsync("/Reminders/Preferences");
         Assert.Contains("Du får ikke flere påmindelser", page.Body!.TextContent);
-        await client.SubmitFormAsync(page, "/Reminders/Preferences", new Dictionary<string, string>());
+        await client.SubmitFormAsync(page, "/Reminders/Preferences", new Dictionary<string, string>(), "main form.all-reminders");
         await using (var db = Site.CreateDbContext())
         {
             Assert.False(await db.ReminderOptOuts.AnyAsync(o => o.Email == email));
