@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Briefings;
 using PreventionStrategy.Web.Features.Committees;
+using PreventionStrategy.Web.Features.Digest;
 using PreventionStrategy.Web.Features.Identity.Users;
 using PreventionStrategy.Web.Features.Indicators;
 using PreventionStrategy.Web.Features.Milestones;
@@ -15,7 +16,7 @@ namespace PreventionStrategy.Web.Features.Outbox;
 /// planning, so a message reflects the plan as it is now; all a batch needs is loaded in a few
 /// queries, however large the batch.
 /// </summary>
-public sealed class DeliveryComposer(AppDbContext db, AccountMessages accounts, EventMessages events, EventCancellations cancellations, UpdateRequestMessages updateRequests, IndicatorRequestMessages indicatorRequests, BriefingMessages briefingMessages, Display show, TimeProvider clock, ILogger<DeliveryComposer> logger)
+public sealed class DeliveryComposer(AppDbContext db, AccountMessages accounts, EventMessages events, EventCancellations cancellations, UpdateRequestMessages updateRequests, IndicatorRequestMessages indicatorRequests, BriefingMessages briefingMessages, DigestMessages digestMessages, Display show, TimeProvider clock, Microsoft.Extensions.Options.IOptions<DigestOptions> digestOptions, Microsoft.Extensions.Options.IOptions<MilestoneOptions> milestoneOptions, ILogger<DeliveryComposer> logger)
 {
     public async Task<IReadOnlyDictionary<long, Composition>> ComposeAsync(IReadOnlyList<Delivery> batch, CancellationToken cancellationToken)
     {
@@ -50,6 +51,12 @@ public sealed class DeliveryComposer(AppDbContext db, AccountMessages accounts, 
             .Where(b => briefingIds.Contains(b.Id))
             .ToDictionaryAsync(b => b.Id, cancellationToken);
 
+        // The digest says what is true now: a milestone updated since planning is left out, and nothing left means no message.
+        var digestEmails = batch.Where(d => d.Kind == DeliveryKind.Digest).Select(d => OptOuts.Normalize(d.RecipientEmail)).ToHashSet();
+        IReadOnlyDictionary<string, DigestContent> digests = digestEmails.Count == 0
+            ? new Dictionary<string, DigestContent>()
+            : await DigestContents.ForAsync(db, today, nowUtc, milestoneOptions.Value.StaleAfterWeeks, digestOptions.Value.EventWeeks, digestEmails, cancellationToken);
+
         // Account mail (invitations, password resets) is not a reminder: opting out does not stop it.
         var result = await accounts.ComposeAsync(batch, cancellationToken);
         foreach (var delivery in batch.Where(d => !AccountMessages.IsAccountMail(d.Kind)))
@@ -71,6 +78,8 @@ public sealed class DeliveryComposer(AppDbContext db, AccountMessages accounts, 
         // The committee's briefing is its meeting material, not a reminder: opting out of reminders does not stop it.
         Composition Compose(Delivery delivery) => Declined(delivery) is { } declined
             ? Composition.Skip(declined)
+            : delivery.Kind == DeliveryKind.Digest
+            ? digestMessages.Compose(delivery, digests.GetValueOrDefault(OptOuts.Normalize(delivery.RecipientEmail)))
             : delivery.Kind == DeliveryKind.Briefing
             ? briefingMessages.Compose(delivery, briefings.GetValueOrDefault(delivery.CommitteeBriefingId ?? 0))
             : OptOuts.Stops(delivery.Kind, optedOut.TryGetValue(OptOuts.Normalize(delivery.RecipientEmail), out var alsoChanges) ? alsoChanges : null)
