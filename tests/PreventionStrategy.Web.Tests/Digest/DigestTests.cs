@@ -62,7 +62,7 @@ public sealed class DigestTests(DigestSite fixture) : IClassFixture<DigestSite>
         Assert.Contains($"http://localhost/Indicators/Measurements/{indicator}?period=", toOwner.TextBody);
         Assert.DoesNotContain("begivenheder", toOwner.TextBody);
 
-        var toStaff = Assert.Single(fixture.Smtp.Messages().To(staff).Where(m => m.Subject!.StartsWith("Ugens overblik", StringComparison.Ordinal)));
+        var toStaff = Assert.Single(fixture.Smtp.Messages().To(staff), m => m.Subject!.StartsWith("Ugens overblik", StringComparison.Ordinal));
         Assert.Equal("Ugens overblik: 1 begivenhed", toStaff.Subject);
         Assert.Contains($"Temadag snart {id}", toStaff.TextBody);
         Assert.Contains("kl. 09.00", toStaff.TextBody);
@@ -150,11 +150,17 @@ public sealed class DigestTests(DigestSite fixture) : IClassFixture<DigestSite>
         var id = MilestoneTestData.Unique();
         var owner = $"skaerm-{id}@norddjurs.test";
         var ownerId = await Site.CreateUserAsync(owner, "Skærm Skovgaard", Roles.DepartmentHead, null);
-        await Site.CreateMilestoneAsync($"Et meget langt milepælsnavn om tværfaglig opsporing og netværksanbringelser i Norddjurs {id}", ownerId, PlannedTiming.OnDay(Today.AddDays(-3)), MilestoneStatus.InProgress);
+        await Site.CreateMilestoneAsync($"Et meget langt milepælsnavn om Børne-og-familieområdets-netværksanbringelsesopfølgningskoordineringsgruppemøderække {id}", ownerId, PlannedTiming.OnDay(Today.AddDays(-3)), MilestoneStatus.InProgress);
         var person = await Site.CreatePersonAsync("Skærm Skovgaard", owner);
         await Site.CreateEventAsync($"Temadag med et langt navn om anbringelsesområdet {id}", Today.AddDays(3), [(person, StakeholderRole.Participant)], kind: MilestoneKind.Decision);
         await fixture.RunJobAsync();
-        var html = Assert.Single(fixture.Smtp.Messages().To(owner)).HtmlBody;
+        var message = Assert.Single(fixture.Smtp.Messages().To(owner));
+        var html = message.HtmlBody!;
+        if (Environment.GetEnvironmentVariable("DIGEST_OUT") is { Length: > 0 } outFolder)
+        {
+            await message.WriteToAsync(Path.Combine(outFolder, "digest.eml"));
+        }
+
         Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
 
         using var playwright = await Playwright.CreateAsync();
@@ -167,6 +173,12 @@ public sealed class DigestTests(DigestSite fixture) : IClassFixture<DigestSite>
             var (scrollWidth, clientWidth) = (widths[0], widths[1]);
             Assert.True(scrollWidth <= clientWidth, $"at {width} px the digest is {scrollWidth} px wide: it scrolls sideways");
             Assert.Contains("Milepæle, der skal opdateres", await page.InnerTextAsync("body"));
+            if (Environment.GetEnvironmentVariable("DIGEST_OUT") is { Length: > 0 } folder)
+            {
+                // To look at it: the page as Chromium drew it at this width.
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"digest-{width}.png"), FullPage = true });
+            }
+
             await page.CloseAsync();
         }
     }
