@@ -227,6 +227,7 @@ public static class SiteComposition
         services.AddScoped<OptOuts>();
         services.AddScoped<MailPreferences>();
         services.AddScoped<DigestPlanner>();
+        services.AddScoped<Features.Sharing.ShareLinks>();
         services.AddScoped<DigestMessages>();
         services.AddScoped<BriefingModelBuilder>();
         services.AddScoped<BriefingEffectBuilder>();

@@ -48,6 +48,8 @@ public sealed class HandlerAccessMatrixTests(DemoSite site) : IClassFixture<Demo
         { "/Briefings/Create?strategyId=999999&handler=Issue", AdminOnly },
         { "/Reminders/Preferences", Everyone },
         { "/Reminders/Preferences?handler=Choices", Everyone },
+        { "/Sharing/Manage?strategyId={strategy}", AdminOnly },
+        { "/Sharing/Manage?strategyId={strategy}&handler=Revoke&id=999999", AdminOnly },
         { "/Calendar/Subscriptions?handler=Revoke", Everyone },
         { "/Calendar/Subscriptions?handler=Regenerate", Everyone },
         { "/Calendar/Subscriptions?handler=RevokeStrategy&strategyId=999999", AdminOnly },

@@ -56,6 +56,7 @@ public static class SitePages
         ("/hangfire", AdminOnly),
         ("/Reminders/Preferences", Everyone),
         ("/Reminders/Choices", AdminOnly),
+        ("/Sharing/Manage?strategyId={strategy}", AdminOnly),
         ("/Briefings?strategyId={strategy}", Everyone),
         ("/Timeline?strategyId={strategy}", Everyone),
         ("/Calendar?strategyId={strategy}", Everyone),

@@ -51,4 +51,7 @@ public enum AuditAction
 
     /// <summary>A mail client's one-click unsubscribe (RFC 8058): EntityId the address, the list as a fact.</summary>
     Unsubscribed,
+
+    /// <summary>A page opened through a share link: EntityId "share-{id}", the page (without the token) as a fact.</summary>
+    ShareUsed,
 }

@@ -46,6 +46,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
     [
         typeof(MilestoneStatusUpdate),
         typeof(Reminders.MailPreference),
+        typeof(Sharing.StrategyShare),
         typeof(MilestoneStakeholder),
         typeof(StrategyKeyDate),
         typeof(BudgetAmount),
