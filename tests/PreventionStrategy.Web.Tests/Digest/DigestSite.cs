@@ -14,17 +14,25 @@ public sealed class DigestSite : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Smtp = await LoopbackSmtpServer.StartAsync();
-        Site = new SiteFactory();
+        Site = Configure(new SiteFactory());
+        _ = Site.Server;
+    }
+
+    /// <summary>A second server on the same database file, configured the same.</summary>
+    public SiteFactory SecondServer() => Configure(new SiteFactory(Site.Folder));
+
+    private SiteFactory Configure(SiteFactory site)
+    {
         foreach (var (key, value) in Smtp.SiteSettings())
         {
-            Site.Settings[key] = value;
+            site.Settings[key] = value;
         }
 
-        Site.Settings["Reminders:SendFromHour"] = "0";
-        Site.Settings["Digest:Enabled"] = "true";
-        Site.Settings["Digest:Day"] = MilestoneTestData.DanishToday.DayOfWeek.ToString();
-        Site.Settings["Digest:Hour"] = "0";
-        _ = Site.Server;
+        site.Settings["Reminders:SendFromHour"] = "0";
+        site.Settings["Digest:Enabled"] = "true";
+        site.Settings["Digest:Day"] = MilestoneTestData.DanishToday.DayOfWeek.ToString();
+        site.Settings["Digest:Hour"] = "0";
+        return site;
     }
 
     public Task RunJobAsync() => ReminderSite.RunJobAsync(Site);

@@ -106,6 +106,19 @@ public sealed class DigestTests(DigestSite fixture) : IClassFixture<DigestSite>
     }
 
     [Fact]
+    public async Task Two_servers_running_the_job_at_the_same_moment_send_one_digest()
+    {
+        var id = MilestoneTestData.Unique();
+        var owner = $"servere-{id}@norddjurs.test";
+        var ownerId = await Site.CreateUserAsync(owner, "Server Sørensen", Roles.DepartmentHead, null);
+        await Site.CreateMilestoneAsync($"Over tid {id}", ownerId, PlannedTiming.OnDay(Today.AddDays(-3)), MilestoneStatus.InProgress);
+
+        await using var second = fixture.SecondServer();
+        await Task.WhenAll(ReminderSite.RunJobAsync(Site), ReminderSite.RunJobAsync(second), ReminderSite.RunJobAsync(second));
+        Assert.Single(fixture.Smtp.Messages().To(owner));
+    }
+
+    [Fact]
     public async Task Choices_are_honoured_reminders_wait_for_the_digest_and_a_digest_switched_off_is_not_sent()
     {
         var id = MilestoneTestData.Unique();
