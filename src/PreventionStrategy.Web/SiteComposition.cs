@@ -18,6 +18,7 @@ using PreventionStrategy.Web.Features.Budget;
 using PreventionStrategy.Web.Features.Committees;
 using PreventionStrategy.Web.Features.Stakeholders;
 using PreventionStrategy.Web.Features.Demo;
+using PreventionStrategy.Web.Features.Digest;
 using PreventionStrategy.Web.Features.Email;
 using PreventionStrategy.Web.Features.Identity;
 using PreventionStrategy.Web.Features.Indicators;
@@ -61,6 +62,7 @@ public static class SiteComposition
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MilestoneOptions>().Bind(configuration.GetSection(MilestoneOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BriefingOptions>().Bind(configuration.GetSection(BriefingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PageCacheOptions>().Bind(configuration.GetSection(PageCacheOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -229,6 +231,10 @@ public static class SiteComposition
         services.AddScoped<IndicatorRequestMessages>();
         services.AddScoped<ReminderJob>();
         services.AddScoped<OptOuts>();
+        services.AddScoped<MailPreferences>();
+        services.AddScoped<DigestPlanner>();
+        services.AddScoped<Features.Sharing.ShareLinks>();
+        services.AddScoped<DigestMessages>();
         services.AddScoped<BriefingModelBuilder>();
         services.AddScoped<BriefingEffectBuilder>();
         services.AddScoped<BriefingArchive>();

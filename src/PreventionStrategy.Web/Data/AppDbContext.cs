@@ -54,6 +54,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<ReminderOptOut> ReminderOptOuts => Set<ReminderOptOut>();
 
+    public DbSet<MailPreference> MailPreferences => Set<MailPreference>();
+
+    public DbSet<Features.Sharing.StrategyShare> StrategyShares => Set<Features.Sharing.StrategyShare>();
+
     public DbSet<SentInvitation> SentInvitations => Set<SentInvitation>();
 
     public DbSet<CommitteeBriefing> CommitteeBriefings => Set<CommitteeBriefing>();
@@ -276,6 +280,22 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             optOut.Property(o => o.Email).HasMaxLength(256);
             optOut.HasIndex(o => o.Email).IsUnique();
+        });
+
+        builder.Entity<MailPreference>(preference =>
+        {
+            preference.Property(p => p.Email).HasMaxLength(256);
+            preference.HasIndex(p => new { p.Email, p.List }).IsUnique();
+        });
+
+        builder.Entity<Features.Sharing.StrategyShare>(share =>
+        {
+            share.Property(s => s.TokenHash).HasMaxLength(64);
+            share.Property(s => s.Label).HasMaxLength(100);
+            share.Property(s => s.CreatedById).HasMaxLength(450);
+            share.HasIndex(s => s.TokenHash).IsUnique();
+            share.HasIndex(s => s.StrategyId);
+            share.HasOne(s => s.Strategy).WithMany().HasForeignKey(s => s.StrategyId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<SentInvitation>(held =>

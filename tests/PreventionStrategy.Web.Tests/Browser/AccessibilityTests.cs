@@ -123,6 +123,21 @@ public sealed class AccessibilityTests(BrowserSite browser, ITestOutputHelper ou
         var token = browser.Site.Services.GetRequiredService<OptOutLinks>().Token("anna@norddjurs.test");
         results.Add(("unsubscribe", await OpenAndAuditAsync(page, $"/Reminders/Unsubscribe?token={token}", expectedStatus: 200)));
         results.Add(("unsubscribe, bad link", await OpenAndAuditAsync(page, "/Reminders/Unsubscribe?token=abc", expectedStatus: 404)));
+        var listToken = browser.Site.Services.GetRequiredService<OptOutLinks>().Token("anna@norddjurs.test", MailList.EventReminders);
+        results.Add(("unsubscribe from a list", await OpenAndAuditAsync(page, $"/Reminders/Unsubscribe?token={listToken}", expectedStatus: 200)));
+
+        // A read-only share link's pages, names allowed so the briefing archive is among them.
+        string shareToken;
+        using (var scope = browser.Site.Services.CreateScope())
+        {
+            shareToken = await scope.ServiceProvider.GetRequiredService<Web.Features.Sharing.ShareLinks>()
+                .CreateAsync(ids.Strategy, "Tilgængelighed", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), showNames: true, null, CancellationToken.None);
+        }
+
+        foreach (var shared in new[] { "", "/Timeline", "/Indicators", $"/Indicators/{ids.Indicator}", "/Briefings" })
+        {
+            results.Add(($"share{shared}", await OpenAndAuditAsync(page, $"/Share/{shareToken}{shared}", expectedStatus: 200)));
+        }
 
         await OpenAsync(page, "/Identity/Account/Login", 200);
         results.Add(("login, stylesheets", await Axe.AuditAsync(page, Axe.StylesheetRules)));

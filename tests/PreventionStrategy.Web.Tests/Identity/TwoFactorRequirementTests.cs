@@ -158,7 +158,7 @@ public sealed class TwoFactorRequirementTests(TwoFactorRequiredSite site) : ICla
         var client = await site.SignedInClientAsync(email);
 
         var home = await client.GetDocumentAsync("/");
-        var response = await client.SubmitAsync("/Reminders/Preferences", new Dictionary<string, string>());
+        var response = await client.SubmitAsync("/Reminders/Preferences", new Dictionary<string, string>(), "main form.all-reminders");
 
         Assert.Empty(home.QuerySelectorAll(".alert-warning"));
         Assert.Equal("/Reminders/Preferences", response.Headers.Location!.OriginalString);

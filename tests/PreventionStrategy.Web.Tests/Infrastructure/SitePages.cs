@@ -55,6 +55,8 @@ public static class SitePages
         ("/Outbox", AdminOnly),
         ("/hangfire", AdminOnly),
         ("/Reminders/Preferences", Everyone),
+        ("/Reminders/Choices", AdminOnly),
+        ("/Sharing/Manage?strategyId={strategy}", AdminOnly),
         ("/Briefings?strategyId={strategy}", Everyone),
         ("/Timeline?strategyId={strategy}", Everyone),
         ("/Calendar?strategyId={strategy}", Everyone),

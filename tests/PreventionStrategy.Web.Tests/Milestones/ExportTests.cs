@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Net;
 using System.Text;
-using System.Xml.Linq;
 using AngleSharp.Html.Dom;
+using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Features.Milestones;
 using PreventionStrategy.Web.Features.Plans;
@@ -18,8 +17,6 @@ namespace PreventionStrategy.Web.Tests.Milestones;
 /// </summary>
 public sealed class ExportTests(DemoSite site) : IClassFixture<DemoSite>
 {
-    private static readonly XNamespace Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-
     private static readonly string[] Headers =
         ["Titel", "Fokusområder", "Type", "Tidspunkt", "Start", "Slut", "Status", "Fremdrift (%)", "Prognose", "Ansvarlig", "Sted", "Senest opdateret"];
 
@@ -136,12 +133,13 @@ public sealed class ExportTests(DemoSite site) : IClassFixture<DemoSite>
         Assert.Equal(field, CsvFile.Field(value));
 
     [Fact]
-    public async Task Excel_workbook_holds_the_same_rows_with_date_cells_numbers_and_a_bold_frozen_filtered_header()
+    public async Task Excel_workbook_read_back_with_ClosedXML_holds_the_same_rows_with_date_cells_numbers_and_a_bold_frozen_filtered_header()
     {
         var s = MilestoneTestData.Unique();
         var leder = await site.UserIdAsync(DemoUsers.DepartmentHead);
         await site.CreateMilestoneAsync($"Forsinket temadag {s}", leder, PlannedTiming.OnDay(new DateOnly(2024, 12, 13)), MilestoneStatus.Delayed, 65);
         await site.CreateMilestoneAsync($"Forsinket kvartal {s}", leder, PlannedTiming.InQuarter(2025, 1), MilestoneStatus.Delayed);
+        await site.CreateMilestoneAsync($"=1+1 forsinket {s}", leder, PlannedTiming.InQuarter(2025, 1), MilestoneStatus.Delayed);
         var client = await site.ClientFor(DemoUsers.DepartmentHead);
         var list = await client.GetDocumentAsync($"/Milestones?strategyId={site.Ids.Strategy}&status=Delayed&sort=Title&descending=true");
         var titles = ListRows(list).Select(r => r[0]).ToList();
@@ -151,46 +149,102 @@ public sealed class ExportTests(DemoSite site) : IClassFixture<DemoSite>
         Assert.Equal(XlsxFile.ContentType, response.Content.Headers.ContentType!.MediaType);
         Assert.EndsWith(".xlsx", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
 
-        using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
-        Assert.Superset(
-            new HashSet<string> { "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/worksheets/sheet1.xml" },
-            zip.Entries.Select(e => e.FullName).ToHashSet());
-        var workbook = Part(zip, "xl/workbook.xml");
-        Assert.Equal("Milepæle", workbook.Descendants(Main + "sheet").Single().Attribute("name")!.Value);
-        var styles = Part(zip, "xl/styles.xml");
-        var sheet = Part(zip, "xl/worksheets/sheet1.xml");
-        var rows = sheet.Descendants(Main + "row").ToList();
+        using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        var sheet = Assert.Single(workbook.Worksheets);
+        Assert.Equal("Milepæle", sheet.Name);
 
         // The header: bold, frozen, with an autofilter over every row.
-        Assert.Equal(Headers, rows[0].Elements(Main + "c").Select(CellText));
-        Assert.All(rows[0].Elements(Main + "c"), c => Assert.True(IsBold(styles, c), $"header {CellText(c)} is not bold"));
-        var pane = sheet.Descendants(Main + "pane").Single();
-        Assert.Equal(("frozen", "1"), (pane.Attribute("state")!.Value, pane.Attribute("ySplit")!.Value));
-        Assert.Equal($"A1:L{titles.Count + 1}", sheet.Root!.Element(Main + "autoFilter")!.Attribute("ref")!.Value);
-        Assert.Equal(12, sheet.Descendants(Main + "col").Count());
+        Assert.Equal(Headers, Enumerable.Range(1, 12).Select(c => sheet.Cell(1, c).GetString()));
+        Assert.All(Enumerable.Range(1, 12), c => Assert.True(sheet.Cell(1, c).Style.Font.Bold, $"header {sheet.Cell(1, c).GetString()} is not bold"));
+        Assert.Equal(1, sheet.SheetView.SplitRow);
+        Assert.True(sheet.AutoFilter.IsEnabled);
+        Assert.Equal($"A1:L{titles.Count + 1}", sheet.AutoFilter.Range.RangeAddress.ToString());
+        Assert.Equal(titles.Count + 1, sheet.LastRowUsed().RowNumber());
 
         // The rows: the list's, in its order.
-        Assert.Equal(titles, rows.Skip(1).Select(r => CellText(Cell(r, "A"))));
-        var day = rows.Single(r => CellText(Cell(r, "A")) == $"Forsinket temadag {s}");
-        var start = Cell(day, "E");
-        Assert.Null(start.Attribute("t"));
-        Assert.Equal(new DateTime(2024, 12, 13).ToOADate(), double.Parse(start.Element(Main + "v")!.Value, CultureInfo.InvariantCulture));
-        Assert.Equal("[$-406]d\\.\\ mmmm\\ yyyy", DateFormat(styles, start));
-        Assert.Equal("13. december 2024", CellText(Cell(day, "D")));
-        Assert.Equal("Forsinket", CellText(Cell(day, "G")));
-        var progress = Cell(day, "H");
-        Assert.Null(progress.Attribute("t"));
-        Assert.Equal("65", progress.Element(Main + "v")!.Value);
-        var updated = Cell(day, "L");
-        Assert.Null(updated.Attribute("t"));
-        Assert.Contains("mmmm", DateFormat(styles, updated));
-        Assert.Contains("hh", DateFormat(styles, updated));
-        Assert.True(double.Parse(updated.Element(Main + "v")!.Value, CultureInfo.InvariantCulture) > DateTime.Today.AddDays(-2).ToOADate());
+        Assert.Equal(titles, Enumerable.Range(2, titles.Count).Select(r => sheet.Cell(r, 1).GetString()));
+        var day = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == $"Forsinket temadag {s}");
+        var start = day.Cell(5);
+        Assert.Equal(new DateTime(2024, 12, 13), DateCell(start));
+        Assert.Equal("[$-406]d\\.\\ mmmm\\ yyyy", start.Style.NumberFormat.Format);
+        Assert.Equal("13. december 2024", day.Cell(4).GetString());
+        Assert.Equal("Forsinket", day.Cell(7).GetString());
+        Assert.Equal(XLDataType.Number, day.Cell(8).DataType);
+        Assert.Equal(65, day.Cell(8).GetDouble());
+        var updated = day.Cell(12);
+        Assert.Contains("mmmm", updated.Style.NumberFormat.Format);
+        Assert.Contains("hh", updated.Style.NumberFormat.Format);
+        Assert.True(DateCell(updated) > DateTime.Today.AddDays(-2));
 
-        var quarter = rows.Single(r => CellText(Cell(r, "A")) == $"Forsinket kvartal {s}");
-        Assert.Equal("1. kvartal 2025", CellText(Cell(quarter, "D")));
-        Assert.Equal(new DateTime(2025, 3, 31).ToOADate(), double.Parse(Cell(quarter, "F").Element(Main + "v")!.Value, CultureInfo.InvariantCulture));
+        var quarter = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == $"Forsinket kvartal {s}");
+        Assert.Equal("1. kvartal 2025", quarter.Cell(4).GetString());
+        Assert.Equal(new DateTime(2025, 3, 31), DateCell(quarter.Cell(6)));
+
+        // A title that looks like a formula stays text.
+        var formula = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == $"=1+1 forsinket {s}").Cell(1);
+        Assert.False(formula.HasFormula);
+        Assert.Equal(XLDataType.Text, formula.DataType);
     }
+
+    [Fact]
+    public async Task Excel_workbook_opened_in_LibreOffice_shows_the_rows_with_Danish_dates()
+    {
+        var soffice = new[] { "/usr/bin/soffice", "/usr/bin/libreoffice" }.FirstOrDefault(File.Exists);
+        Assert.True(soffice is not null, "LibreOffice is not installed (.ci/run installs libreoffice-calc-nogui)");
+        var s = MilestoneTestData.Unique();
+        var leder = await site.UserIdAsync(DemoUsers.DepartmentHead);
+        await site.CreateMilestoneAsync($"Æbleskive-temadag {s}", leder, PlannedTiming.OnDay(new DateOnly(2024, 12, 13)), MilestoneStatus.Delayed, 65);
+        var client = await site.ClientFor(DemoUsers.Staff);
+        var bytes = await (await client.GetAsync($"/Milestones?handler=Excel&strategyId={site.Ids.Strategy}&status=Delayed")).Content.ReadAsByteArrayAsync();
+
+        var folder = Directory.CreateTempSubdirectory("xlsx-lo-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "milepaele.xlsx");
+            await File.WriteAllBytesAsync(file, bytes);
+            var profile = new Uri(Path.Combine(folder.FullName, "profile")).AbsoluteUri;
+
+            // UTF-8 (76), ";" (59) and '"' (34): the CSV filter's options, so Danish letters and separators come out as written.
+            var start = new System.Diagnostics.ProcessStartInfo(soffice!)
+            {
+                ArgumentList = { $"-env:UserInstallation={profile}", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):59,34,76,1", "--outdir", folder.FullName, file },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            var csvPath = Path.Combine(folder.FullName, "milepaele.csv");
+            Assert.True(File.Exists(csvPath), $"LibreOffice wrote no CSV: {output}");
+
+            var rows = ParseCsv(NormaliseLineEnds(await File.ReadAllTextAsync(csvPath, Encoding.UTF8)));
+            Assert.Equal(Headers, rows[0]);
+            var day = rows.Single(r => r[0] == $"Æbleskive-temadag {s}");
+            Assert.Equal("13. december 2024", day[4]); // the date cell, shown by LibreOffice in the site's Danish pattern
+            Assert.Equal("65", day[7]);
+            Assert.Equal("Forsinket", day[6]);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// A date cell as Excel stores it: a number (the serial day) with a date format. ClosedXML reads a custom
+    /// Danish format such as [$-406]d\\.\\ mmmm back as a plain number, so the number and the format are checked.
+    /// </summary>
+    private static DateTime DateCell(IXLCell cell)
+    {
+        Assert.True(cell.DataType is XLDataType.DateTime or XLDataType.Number, $"{cell.Address} holds {cell.DataType}");
+        Assert.False(cell.HasFormula);
+        Assert.StartsWith("[$-406]", cell.Style.NumberFormat.Format);
+        Assert.Contains("yyyy", cell.Style.NumberFormat.Format);
+        return cell.DataType == XLDataType.DateTime ? cell.GetDateTime() : DateTime.FromOADate(cell.GetDouble());
+    }
+
+    /// <summary>LibreOffice ends CSV lines with LF; the parser here expects RFC 4180's CRLF.</summary>
+    private static string NormaliseLineEnds(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal);
 
     [Theory]
     [InlineData("/Milestones?handler=Csv&strategyId={0}")]
@@ -316,32 +370,5 @@ public sealed class ExportTests(DemoSite site) : IClassFixture<DemoSite>
         Assert.False(quoted, "the CSV ends inside a quoted field");
         Assert.True(field.Length == 0 && row.Count == 0, "the CSV's last line has no line end");
         return rows;
-    }
-
-    private static XDocument Part(ZipArchive zip, string path)
-    {
-        using var stream = zip.GetEntry(path)!.Open();
-        return XDocument.Load(stream);
-    }
-
-    private static XElement Cell(XElement row, string column) =>
-        row.Elements(Main + "c").Single(c => c.Attribute("r")!.Value == column + row.Attribute("r")!.Value);
-
-    private static string CellText(XElement cell) =>
-        cell.Attribute("t")?.Value == "inlineStr" ? cell.Element(Main + "is")!.Element(Main + "t")!.Value : cell.Element(Main + "v")?.Value ?? string.Empty;
-
-    private static XElement CellFormat(XDocument styles, XElement cell) =>
-        styles.Root!.Element(Main + "cellXfs")!.Elements(Main + "xf").ElementAt(int.Parse(cell.Attribute("s")?.Value ?? "0", CultureInfo.InvariantCulture));
-
-    private static bool IsBold(XDocument styles, XElement cell)
-    {
-        var font = int.Parse(CellFormat(styles, cell).Attribute("fontId")!.Value, CultureInfo.InvariantCulture);
-        return styles.Root!.Element(Main + "fonts")!.Elements(Main + "font").ElementAt(font).Element(Main + "b") is not null;
-    }
-
-    private static string DateFormat(XDocument styles, XElement cell)
-    {
-        var id = CellFormat(styles, cell).Attribute("numFmtId")!.Value;
-        return styles.Descendants(Main + "numFmt").Single(f => f.Attribute("numFmtId")!.Value == id).Attribute("formatCode")!.Value;
     }
 }

@@ -242,11 +242,12 @@ public sealed class InvitationChangeTests(ReminderSite fixture) : IClassFixture<
         var link = new Uri(fixture.Smtp.Messages().To(remindersOnly).Single().Headers["List-Unsubscribe"]!.Trim('<', '>')).PathAndQuery;
         var page = await anonymous.GetDocumentAsync(link);
         Assert.Contains("følger stadig med", page.Body!.TextContent);
-        var response = await anonymous.SubmitFormAsync(page, link, new Dictionary<string, string>());
+        // The page's all-reminders form (its first form opts out of the link's list only).
+        var response = await anonymous.SubmitFormAsync(page, link, new Dictionary<string, string>(), "main form[action$='handler=OptOut']");
         Assert.Contains($"{remindersOnly} får ikke påmindelser, men får stadig besked", (await response.ParseAsync()).Body!.TextContent);
 
         link = new Uri(fixture.Smtp.Messages().To(everything).Single().Headers["List-Unsubscribe"]!.Trim('<', '>')).PathAndQuery;
-        response = await anonymous.SubmitAsync(link, new Dictionary<string, string> { ["AlsoInvitationChanges"] = "true" });
+        response = await anonymous.SubmitAsync(link, new Dictionary<string, string> { ["AlsoInvitationChanges"] = "true" }, "main form[action$='handler=OptOut']");
         Assert.Contains($"{everything} får ikke påmindelser og heller ikke besked", (await response.ParseAsync()).Body!.TextContent);
 
         var admin = await Site.SignedInClientAsync(DemoUsers.Administrator);

@@ -25,7 +25,8 @@ public sealed class OptOutTests(ReminderSite fixture) : IClassFixture<ReminderSi
         var anonymous = Site.CreateBrowserlessClient();
         var page = await anonymous.GetDocumentAsync(new Uri(link).PathAndQuery);
         Assert.Contains($"{email} får påmindelser", page.Body!.TextContent);
-        var response = await anonymous.SubmitFormAsync(page, new Uri(link).PathAndQuery, new Dictionary<string, string>());
+        // The page's second form: all reminders, not only the link's list.
+        var response = await anonymous.SubmitFormAsync(page, new Uri(link).PathAndQuery, new Dictionary<string, string>(), "main form[action$='handler=OptOut']");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains($"{email} er afmeldt", (await response.ParseAsync()).Body!.TextContent);
 
@@ -36,7 +37,7 @@ public sealed class OptOutTests(ReminderSite fixture) : IClassFixture<ReminderSi
 
         page = await anonymous.GetDocumentAsync(new Uri(link).PathAndQuery);
         Assert.Contains($"{email} får ikke påmindelser", page.Body!.TextContent);
-        response = await anonymous.SubmitFormAsync(page, new Uri(link).PathAndQuery, new Dictionary<string, string>());
+        response = await anonymous.SubmitFormAsync(page, new Uri(link).PathAndQuery, new Dictionary<string, string>(), "main form[action$='handler=OptIn']");
         Assert.Contains($"{email} får påmindelser igen", (await response.ParseAsync()).Body!.TextContent);
 
         await Site.CreateEventAsync($"Temadag C {id}", MilestoneTestData.DanishToday.AddDays(1), [(personId, StakeholderRole.Participant)]);
@@ -68,7 +69,7 @@ public sealed class OptOutTests(ReminderSite fixture) : IClassFixture<ReminderSi
         await Site.CreateUserAsync(email, "Profil Pedersen", Web.Features.Identity.Roles.Staff, null);
         var client = await Site.SignedInClientAsync(email);
 
-        var response = await client.SubmitAsync("/Reminders/Preferences", new Dictionary<string, string>());
+        var response = await client.SubmitAsync("/Reminders/Preferences", new Dictionary<string, string>(), "main form.all-reminders");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using (var db = Site.CreateDbContext())
         {
@@ -77,7 +78,7 @@ public sealed class OptOutTests(ReminderSite fixture) : IClassFixture<ReminderSi
 
         var page = await client.GetDocumentAsync("/Reminders/Preferences");
         Assert.Contains("Du får ikke flere påmindelser", page.Body!.TextContent);
-        await client.SubmitFormAsync(page, "/Reminders/Preferences", new Dictionary<string, string>());
+        await client.SubmitFormAsync(page, "/Reminders/Preferences", new Dictionary<string, string>(), "main form.all-reminders");
         await using (var db = Site.CreateDbContext())
         {
             Assert.False(await db.ReminderOptOuts.AnyAsync(o => o.Email == email));

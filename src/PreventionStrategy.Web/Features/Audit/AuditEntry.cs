@@ -48,4 +48,10 @@ public enum AuditAction
     TwoFactorDisabled,
     TwoFactorFailed,
     RecoveryCodesGenerated,
+
+    /// <summary>A mail client's one-click unsubscribe (RFC 8058): EntityId the address, the list as a fact.</summary>
+    Unsubscribed,
+
+    /// <summary>A page opened through a share link: EntityId "share-{id}", the page (without the token) as a fact.</summary>
+    ShareUsed,
 }

@@ -45,6 +45,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
     private static readonly HashSet<Type> AuditedTypes =
     [
         typeof(MilestoneStatusUpdate),
+        typeof(Reminders.MailPreference),
+        typeof(Sharing.StrategyShare),
         typeof(MilestoneStakeholder),
         typeof(StrategyKeyDate),
         typeof(BudgetAmount),

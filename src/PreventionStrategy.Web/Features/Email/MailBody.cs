@@ -22,14 +22,23 @@ public sealed class MailBody
     public MailBody(string heading)
     {
         text.AppendLine(heading).AppendLine(new string('=', Math.Min(heading.Length, 70))).AppendLine();
-        html.Append("<!DOCTYPE html><html lang=\"da\"><head><meta charset=\"utf-8\"><title>")
+        // The viewport and overflow-wrap keep a phone's mail app from scrolling sideways on a long link or word.
+        html.Append("<!DOCTYPE html><html lang=\"da\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
             .Append(Encode(heading))
-            .Append("</title></head><body style=\"").Append(Font).Append("font-size:16px;line-height:1.5;margin:0;padding:24px;\">")
+            .Append("</title></head><body style=\"").Append(Font).Append("font-size:16px;line-height:1.5;margin:0;padding:24px;overflow-wrap:anywhere;word-break:break-word;\">")
             .Append("<h1 style=\"font-size:22px;margin:0 0 16px;\">").Append(Encode(heading)).Append("</h1>");
     }
 
     /// <summary>"Kære Anna Ørum," or, without a name, "Hej,".</summary>
     public MailBody Greeting(string? name) => Paragraph(string.IsNullOrWhiteSpace(name) ? "Hej," : $"Kære {name},");
+
+    /// <summary>A heading over a part of the message (the digest's milestones, indicators, events).</summary>
+    public MailBody Section(string heading)
+    {
+        text.AppendLine(heading).AppendLine(new string('-', Math.Min(heading.Length, 70)));
+        html.Append("<h2 style=\"font-size:18px;margin:24px 0 8px;\">").Append(Encode(heading)).Append("</h2>");
+        return this;
+    }
 
     public MailBody Paragraph(string paragraph)
     {

@@ -27,7 +27,7 @@ public sealed class IndicatorRequestMessages(MailTransport transport, OptOutLink
         var committee = meeting.Committee?.Name ?? "udvalget";
         var deadline = DanishWords.Day(meeting.BriefingDeadline);
         var subject = $"Indberet tal før {committee}s møde {DanishWords.Day(meeting.MeetingDate)}";
-        var optOut = optOutLinks.For(delivery.RecipientEmail);
+        var optOut = optOutLinks.For(delivery.RecipientEmail, MailLists.Of(delivery.Kind) ?? MailList.EventReminders);
         var body = new MailBody("Indberet tal til udvalgets orientering")
             .Greeting(delivery.RecipientName)
             .Paragraph($"{committee} får en orientering om strategiens effekt til mødet {DanishWords.Day(meeting.MeetingDate)}. Disse indikatorer mangler tal for den seneste afsluttede periode. Indtast dem senest {deadline}, gerne som foreløbige tal, hvis de endelige ikke er klar.")

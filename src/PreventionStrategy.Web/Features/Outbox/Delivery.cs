@@ -86,6 +86,9 @@ public enum DeliveryKind
     /// <summary>A set-password link for someone an administrator invited.</summary>
     Invitation,
 
+    /// <summary>The weekly digest: what a person's milestones and indicators need, and their events of the next two weeks.</summary>
+    Digest,
+
     /// <summary>A set-password link for someone who forgot their password, or whose password an administrator reset.</summary>
     PasswordReset,
 }

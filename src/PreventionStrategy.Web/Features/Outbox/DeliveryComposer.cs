@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Briefings;
 using PreventionStrategy.Web.Features.Committees;
+using PreventionStrategy.Web.Features.Digest;
 using PreventionStrategy.Web.Features.Identity.Users;
 using PreventionStrategy.Web.Features.Indicators;
 using PreventionStrategy.Web.Features.Milestones;
@@ -15,7 +16,7 @@ namespace PreventionStrategy.Web.Features.Outbox;
 /// planning, so a message reflects the plan as it is now; all a batch needs is loaded in a few
 /// queries, however large the batch.
 /// </summary>
-public sealed class DeliveryComposer(AppDbContext db, AccountMessages accounts, EventMessages events, EventCancellations cancellations, UpdateRequestMessages updateRequests, IndicatorRequestMessages indicatorRequests, BriefingMessages briefingMessages, Display show, TimeProvider clock, ILogger<DeliveryComposer> logger)
+public sealed class DeliveryComposer(AppDbContext db, AccountMessages accounts, EventMessages events, EventCancellations cancellations, UpdateRequestMessages updateRequests, IndicatorRequestMessages indicatorRequests, BriefingMessages briefingMessages, DigestMessages digestMessages, Display show, TimeProvider clock, Microsoft.Extensions.Options.IOptions<DigestOptions> digestOptions, Microsoft.Extensions.Options.IOptions<MilestoneOptions> milestoneOptions, ILogger<DeliveryComposer> logger)
 {
     public async Task<IReadOnlyDictionary<long, Composition>> ComposeAsync(IReadOnlyList<Delivery> batch, CancellationToken cancellationToken)
     {
@@ -25,6 +26,7 @@ public sealed class DeliveryComposer(AppDbContext db, AccountMessages accounts, 
         var emails = batch.Select(d => OptOuts.Normalize(d.RecipientEmail)).Distinct().ToList();
         var optedOut = await db.ReminderOptOuts.AsNoTracking().Where(o => emails.Contains(o.Email))
             .ToDictionaryAsync(o => o.Email, o => o.AlsoInvitationChanges, cancellationToken);
+        var preferences = await MailPreferences.ForAsync(db, emails, cancellationToken);
 
         var milestoneIds = batch.Where(d => d.MilestoneId != null).Select(d => d.MilestoneId!.Value).Distinct().ToList();
         var milestones = milestoneIds.Count == 0 ? [] : await db.Milestones.IgnoreQueryFilters().AsNoTracking()
@@ -49,6 +51,12 @@ public sealed class DeliveryComposer(AppDbContext db, AccountMessages accounts, 
             .Where(b => briefingIds.Contains(b.Id))
             .ToDictionaryAsync(b => b.Id, cancellationToken);
 
+        // The digest says what is true now: a milestone updated since planning is left out, and nothing left means no message.
+        var digestEmails = batch.Where(d => d.Kind == DeliveryKind.Digest).Select(d => OptOuts.Normalize(d.RecipientEmail)).ToHashSet();
+        IReadOnlyDictionary<string, DigestContent> digests = digestEmails.Count == 0
+            ? new Dictionary<string, DigestContent>()
+            : await DigestContents.ForAsync(db, today, nowUtc, milestoneOptions.Value.StaleAfterWeeks, digestOptions.Value.EventWeeks, digestEmails, cancellationToken);
+
         // Account mail (invitations, password resets) is not a reminder: opting out does not stop it.
         var result = await accounts.ComposeAsync(batch, cancellationToken);
         foreach (var delivery in batch.Where(d => !AccountMessages.IsAccountMail(d.Kind)))
@@ -68,7 +76,11 @@ public sealed class DeliveryComposer(AppDbContext db, AccountMessages accounts, 
         return result;
 
         // The committee's briefing is its meeting material, not a reminder: opting out of reminders does not stop it.
-        Composition Compose(Delivery delivery) => delivery.Kind == DeliveryKind.Briefing
+        Composition Compose(Delivery delivery) => Declined(delivery) is { } declined
+            ? Composition.Skip(declined)
+            : delivery.Kind == DeliveryKind.Digest
+            ? digestMessages.Compose(delivery, digests.GetValueOrDefault(OptOuts.Normalize(delivery.RecipientEmail)))
+            : delivery.Kind == DeliveryKind.Briefing
             ? briefingMessages.Compose(delivery, briefings.GetValueOrDefault(delivery.CommitteeBriefingId ?? 0))
             : OptOuts.Stops(delivery.Kind, optedOut.TryGetValue(OptOuts.Normalize(delivery.RecipientEmail), out var alsoChanges) ? alsoChanges : null)
                 ? Composition.Skip("Modtageren har frameldt påmindelser.")
@@ -92,6 +104,14 @@ public sealed class DeliveryComposer(AppDbContext db, AccountMessages accounts, 
                         today),
                     _ => events.Compose(delivery, milestones.GetValueOrDefault(delivery.MilestoneId ?? 0), invitations.Held(delivery), invitations.StillInvited(delivery), nowUtc),
                 };
+
+        // The person's choice for this kind of message, read now: a choice made after planning still holds.
+        string? Declined(Delivery delivery) =>
+            MailLists.Of(delivery.Kind) is { } list
+            && preferences.TryGetValue((OptOuts.Normalize(delivery.RecipientEmail), list), out var choice)
+            && !MailLists.SendsOnItsOwn(delivery.Kind, choice)
+                ? choice == MailChoice.InDigest ? "Modtageren får den slags i ugens sammendrag." : "Modtageren har fravalgt den slags e-mails."
+                : null;
     }
 
     /// <summary>What each indicator owner in the batch still has to report for their meeting, re-read now.</summary>

@@ -13,11 +13,13 @@ public static class DeliveryMail
         message.To.Add(new MailboxAddress(delivery.RecipientName ?? string.Empty, delivery.RecipientEmail));
         message.Subject = subject;
 
-        // Tells auto-responders not to answer (RFC 3834), and lets mail clients offer "unsubscribe" (RFC 2369).
+        // Tells auto-responders not to answer (RFC 3834), and lets mail clients offer "unsubscribe" (RFC 2369):
+        // with List-Unsubscribe-Post (RFC 8058) as one click, a POST to the same signed link, which opts out of this list only.
         message.Headers.Add("Auto-Submitted", "auto-generated");
         if (optOutUrl is not null)
         {
             message.Headers.Add("List-Unsubscribe", $"<{optOutUrl}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
 
         // The same delivery always gets the same Message-Id, so a message resent after a crash is recognisably the same one;

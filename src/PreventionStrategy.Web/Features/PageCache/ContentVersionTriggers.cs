@@ -11,12 +11,13 @@ namespace PreventionStrategy.Web.Features.PageCache;
 public static class ContentVersionTriggers
 {
     /// <summary>
-    /// Written on requests that change no page: sign-in sessions renew as people browse, and the
-    /// key ring only signs cookies.
+    /// Written on requests that change no page: sign-in sessions renew as people browse, the key
+    /// ring only signs cookies, and the audit trail gets a row on every sign-in and every page
+    /// opened through a share link while only the audit page, which is never cached, reads it.
     /// </summary>
     public static readonly IReadOnlySet<string> Untracked = new HashSet<string>(StringComparer.Ordinal)
     {
-        "ContentVersions", "DataProtectionKeys",
+        "ContentVersions", "DataProtectionKeys", "AuditEntries",
     };
 
     /// <summary>
@@ -49,13 +50,15 @@ public static class ContentVersionTriggers
         var existing = (await db.Database
             .SqlQueryRaw<string>("SELECT \"name\" AS \"Value\" FROM \"sqlite_master\" WHERE \"type\" = 'trigger'")
             .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        // A table that stopped being tracked loses its triggers (databases made before it was untracked still have them).
+        var stale = existing.Where(name => Untracked.Any(table => name.StartsWith($"content_version_{table}_", StringComparison.Ordinal))).ToList();
         var missing = (
             from table in TrackedTables(db)
             from operation in Operations.GetValueOrDefault(table) ?? ["INSERT", "UPDATE", "DELETE"]
             let name = $"content_version_{table}_{operation.ToLowerInvariant()}"
             where !existing.Contains(name)
             select (table, operation, name)).ToList();
-        if (missing.Count == 0)
+        if (missing.Count == 0 && stale.Count == 0)
         {
             return;
         }
@@ -71,6 +74,13 @@ public static class ContentVersionTriggers
                 """;
 #pragma warning disable EF1002 // table names from the model, see above
             await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+#pragma warning restore EF1002
+        }
+
+        foreach (var name in stale)
+        {
+#pragma warning disable EF1002 // trigger names read from sqlite_master, made by this class
+            await db.Database.ExecuteSqlRawAsync($"DROP TRIGGER IF EXISTS \"{name}\"", cancellationToken);
 #pragma warning restore EF1002
         }
 

@@ -51,7 +51,7 @@ public sealed class EventCancellations(MailTransport transport, OptOutLinks optO
             : ($"Aflyst: {held.Title}", $"{held.Title} er aflyst", $"{held.Title} {day} er aflyst. Invitationen i din kalender bliver fjernet.");
 
         var link = milestone is null ? null : $"{baseUrl}/Milestones/Details/{milestone.Id}";
-        var optOut = optOutLinks.For(delivery.RecipientEmail);
+        var optOut = optOutLinks.For(delivery.RecipientEmail, MailLists.Of(delivery.Kind) ?? MailList.EventReminders);
         var body = new MailBody(heading)
             .Greeting(delivery.RecipientName)
             .Paragraph(lead)

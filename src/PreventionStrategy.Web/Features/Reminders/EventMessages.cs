@@ -87,7 +87,7 @@ public sealed class EventMessages(MailTransport transport, OptOutLinks optOutLin
                 $"Du deltager i {milestone.Title} {DanishWords.InDays(daysAway)}."),
         };
 
-        var optOut = optOutLinks.For(delivery.RecipientEmail);
+        var optOut = optOutLinks.For(delivery.RecipientEmail, MailLists.Of(delivery.Kind) ?? MailList.EventReminders);
         var body = new MailBody(heading)
             .Greeting(delivery.RecipientName)
             .Paragraph(lead)

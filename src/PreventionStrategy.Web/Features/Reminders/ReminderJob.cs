@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Hangfire;
 using PreventionStrategy.Web.Features.Briefings;
+using PreventionStrategy.Web.Features.Digest;
 using PreventionStrategy.Web.Features.Indicators;
 using PreventionStrategy.Web.Features.Outbox;
 using PreventionStrategy.Web.Features.Shared;
@@ -14,7 +15,7 @@ public sealed record ReminderRunReport(int Planned, SendReport Sending);
 /// no state: everything is re-read from the database, so Hangfire may run it twice, late, or on
 /// two servers, and a lost in-memory job store loses nothing.
 /// </summary>
-public sealed class ReminderJob(ReminderPlanner reminders, UpdateRequestPlanner updateRequests, IndicatorRequestPlanner indicatorRequests, BriefingPlanner briefings, DeliverySender sender)
+public sealed class ReminderJob(ReminderPlanner reminders, UpdateRequestPlanner updateRequests, IndicatorRequestPlanner indicatorRequests, BriefingPlanner briefings, DigestPlanner digests, DeliverySender sender)
 {
     public const string RecurringJobId = "reminders";
 
@@ -30,7 +31,8 @@ public sealed class ReminderJob(ReminderPlanner reminders, UpdateRequestPlanner 
     /// <summary>Only records what is due, sending nothing: lets tests stop the site between the two halves.</summary>
     public async Task<int> PlanAsync(CancellationToken cancellationToken) =>
         await reminders.PlanAsync(cancellationToken) + await updateRequests.PlanAsync(cancellationToken)
-        + await indicatorRequests.PlanAsync(cancellationToken) + await briefings.PlanAsync(cancellationToken);
+        + await indicatorRequests.PlanAsync(cancellationToken) + await briefings.PlanAsync(cancellationToken)
+        + await digests.PlanAsync(cancellationToken);
 
     [DisplayName("Send ventende e-mails")]
     [AutomaticRetry(Attempts = 3)]

@@ -33,7 +33,7 @@ public sealed class UpdateRequestMessages(MailTransport transport, OptOutLinks o
             ? $"Påmindelse: opdatér dine milepæle senest {deadline}"
             : $"Opdatér dine milepæle før {committee}s møde {DanishWords.Day(meeting.MeetingDate)}";
 
-        var optOut = optOutLinks.For(delivery.RecipientEmail);
+        var optOut = optOutLinks.For(delivery.RecipientEmail, MailLists.Of(delivery.Kind) ?? MailList.EventReminders);
         var body = new MailBody(followUp ? "Husk at opdatere dine milepæle" : "Opdatér dine milepæle")
             .Greeting(delivery.RecipientName)
             .Paragraph(followUp

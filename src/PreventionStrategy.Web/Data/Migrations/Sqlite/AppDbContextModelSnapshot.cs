@@ -1377,6 +1377,43 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                     b.ToTable("StrategyKeyDates");
                 });
 
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Reminders.MailPreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("List")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email", "List")
+                        .IsUnique();
+
+                    b.ToTable("MailPreferences");
+                });
+
             modelBuilder.Entity("PreventionStrategy.Web.Features.Reminders.ReminderOptOut", b =>
                 {
                     b.Property<int>("Id")
@@ -1464,6 +1501,51 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SentInvitations");
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Sharing.StrategyShare", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ShowNames")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StrategyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StrategyId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("StrategyShares");
                 });
 
             modelBuilder.Entity("PreventionStrategy.Web.Features.Stakeholders.Stakeholder", b =>
@@ -2167,6 +2249,17 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
 
                     b.Navigation("Timing")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.Sharing.StrategyShare", b =>
+                {
+                    b.HasOne("PreventionStrategy.Web.Features.Plans.Strategy", "Strategy")
+                        .WithMany()
+                        .HasForeignKey("StrategyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Strategy");
                 });
 
             modelBuilder.Entity("PreventionStrategy.Web.Features.Stakeholders.Stakeholder", b =>
