@@ -23,8 +23,10 @@ await databaseReady;
 await app.StartAsync();
 
 // Building EF Core's model and the endpoints leaves tens of megabytes of garbage and an allocation
-// budget sized for it; an idle site gives that memory back once instead of holding it until load.
-GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+// budget sized for it; the site gives that memory back once, a moment after it has started, so the
+// collection does not hold up the first requests.
+_ = Task.Delay(TimeSpan.FromSeconds(2), app.Lifetime.ApplicationStopping)
+    .ContinueWith(_ => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true), TaskContinuationOptions.OnlyOnRanToCompletion);
 await app.WaitForShutdownAsync();
 return 0;
 
