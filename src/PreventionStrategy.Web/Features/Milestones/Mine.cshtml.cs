@@ -51,6 +51,7 @@ public sealed class MineModel(AppDbContext db, TimeProvider clock, IOptions<Mile
             .Select(m => new
             {
                 m.Id,
+                m.Title,
                 Attention =
                     m.Status == MilestoneStatus.Done || m.Status == MilestoneStatus.Cancelled ? Attention.Closed
                     : (m.ForecastDate ?? m.Timing.End) < today ? Attention.Overdue
@@ -59,7 +60,7 @@ public sealed class MineModel(AppDbContext db, TimeProvider clock, IOptions<Mile
                     : Attention.None,
                 ExpectedBy = m.ForecastDate ?? m.Timing.End,
             })
-            .OrderBy(m => m.Attention).ThenBy(m => m.ExpectedBy).ThenBy(m => m.Id)
+            .OrderBy(m => m.Attention).ThenBy(m => m.ExpectedBy).ThenBy(m => m.Title).ThenBy(m => m.Id)
             .Skip(Paging.Offset(PageNumber, PageSize)).Take(PageSize)
             .ToListAsync(cancellationToken);
 
