@@ -6,14 +6,10 @@ namespace PreventionStrategy.Web.Features.Milestones;
 /// <summary>The owner's latest words on each milestone, for lists that say why a milestone is at risk.</summary>
 public static class LatestComment
 {
-    /// <summary>One SQL command for all of <paramref name="milestoneIds"/>; milestones without a comment map to null.</summary>
+    /// <summary>One SQL command for all of <paramref name="milestoneIds"/>, always one; milestones without a comment map to null.</summary>
     public static async Task<Dictionary<int, string?>> LoadAsync(AppDbContext db, IReadOnlyCollection<int> milestoneIds, CancellationToken cancellationToken)
     {
-        if (milestoneIds.Count == 0)
-        {
-            return [];
-        }
-
+        // Asked even for no ids, so a page issues the same commands whatever its lists hold.
         return await db.Milestones.AsNoTracking()
             .Where(m => milestoneIds.Contains(m.Id))
             .Select(m => new
