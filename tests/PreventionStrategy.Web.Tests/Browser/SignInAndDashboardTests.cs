@@ -44,7 +44,7 @@ public sealed class SignInAndDashboardTests(BrowserSite browser, ITestOutputHelp
             // Back on the front page, signed in, with the demo plan listed.
             step = "2-front-page";
             await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"^https?://[^/]+/(\?.*)?$"));
-            await Assertions.Expect(page.Locator("header strong.authority-name")).ToHaveTextAsync(DemoUsers.DepartmentHead);
+            await Assertions.Expect(page.Locator("header strong.authority-name")).ToHaveTextAsync($"Lars Leder ({DemoUsers.DepartmentHead})");
             var strategyLink = page.GetByRole(AriaRole.Link, new() { Name = StrategyName, Exact = true });
             await Assertions.Expect(strategyLink).ToBeVisibleAsync();
             await screenshots.TakeAsync(page, step);
