@@ -65,6 +65,7 @@ public sealed class ReflowTests(BrowserSite browser) : IClassFixture<BrowserSite
         await Assertions.Expect(signOut).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "English" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Mine påmindelser" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".mobile-drawer").GetByRole(AriaRole.Link, new() { Name = "To-trinsbekræftelse", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".mobile-drawer").GetByText(DemoUsers.Staff)).ToBeVisibleAsync();
     }
 

@@ -119,9 +119,9 @@ public sealed class PageFreshnessTests : IAsyncLifetime
         var headPage = await BodyAsync(head, url);
         var staffPage = await BodyAsync(staff, url);
 
-        Assert.Contains($"{DemoUsers.DepartmentHead}</strong>", headPage);
-        Assert.Contains($"{DemoUsers.Staff}</strong>", staffPage);
-        Assert.DoesNotContain($"{DemoUsers.DepartmentHead}</strong>", staffPage);
+        Assert.Contains($"({DemoUsers.DepartmentHead})</span></strong>", headPage);
+        Assert.Contains($"({DemoUsers.Staff})</span></strong>", staffPage);
+        Assert.DoesNotContain($"({DemoUsers.DepartmentHead})</span></strong>", staffPage);
         Assert.Contains($"href=\"/Milestones/UpdateStatus/{milestone}\"", headPage);
         Assert.DoesNotContain($"href=\"/Milestones/UpdateStatus/{milestone}\"", staffPage);
     }

@@ -43,4 +43,25 @@ public sealed class QueryCountTests : IAsyncLifetime
         var after = await site.SqlCommandsOfAsync(urls, url => client.GetDocumentAsync(url));
         Assert.Equal(before, after);
     }
+
+    [Fact]
+    public async Task The_front_page_of_each_role_issues_the_same_number_of_SQL_commands_at_50x_the_data()
+    {
+        var roles = new[] { DemoUsers.DepartmentHead, DemoUsers.Staff, DemoUsers.Committee };
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var role in roles)
+        {
+            clients[role] = await site.ClientFor(role);
+        }
+
+        // The role in the URL's fragment keeps the counts apart; the server never sees it.
+        string[] urls = [.. roles.Select(r => "/#" + r), $"/Milestones/Mine#{DemoUsers.DepartmentHead}", $"/Plans/Dashboard/{site.Ids.Strategy}#{DemoUsers.DepartmentHead}"];
+        Task Get(string url) => clients[url[(url.IndexOf('#') + 1)..]].GetDocumentAsync(url[..url.IndexOf('#')]);
+
+        var before = await site.SqlCommandsOfAsync(urls, Get);
+        Assert.All(before, page => Assert.True(page.Value > 0, $"{page.Key} counted no SQL: the counter is not attached"));
+        await site.MultiplyPlanAsync(site.Ids.Strategy, 50);
+        var after = await site.SqlCommandsOfAsync(urls, Get);
+        Assert.Equal(before, after);
+    }
 }

@@ -1,5 +1,6 @@
 using PreventionStrategy.Web.Features.Budget;
 using PreventionStrategy.Web.Features.Milestones;
+using PreventionStrategy.Web.Features.Plans;
 using PreventionStrategy.Web.Features.Timeline;
 
 namespace PreventionStrategy.Web.Features.Briefings;
@@ -37,13 +38,6 @@ public sealed record BriefingHeader(
     DateTime GeneratedAt,
     string GeneratedAtText,
     bool IsDraft = false);
-
-public enum OverallState
-{
-    OnTrack,
-    NeedsAttention,
-    Delayed,
-}
 
 /// <param name="OverallStateText">E.g. "Kræver opmærksomhed".</param>
 /// <param name="OverallExplanation">One sentence on why, e.g. "2 milepæle er i risiko."</param>

@@ -130,15 +130,14 @@ public sealed class BriefingModelBuilder(AppDbContext db, Display display, TimeP
 
     private BriefingSummary Summary(List<BriefingMilestone> milestones, string? statement)
     {
-        var states = milestones.Select(m => m.State).ToList();
+        var verdict = StrategyVerdict.Of(milestones.Select(m => m.State));
         var counts = Enum.GetValues<BriefingState>()
-            .Select(s => new BriefingStatusCount(s, wording.State(s), states.Count(state => state == s)))
+            .Select(s => new BriefingStatusCount(s, wording.State(s), verdict.Count(s)))
             .ToList();
-        var state = BriefingStates.Overall(states);
         return new BriefingSummary(
-            state,
-            wording.OverallState(state),
-            wording.OverallExplanation(states.Count(s => s == BriefingState.Overdue), states.Count(s => s == BriefingState.Delayed), states.Count(s => s == BriefingState.AtRisk), milestones.Count),
+            verdict.State,
+            wording.OverallState(verdict.State),
+            wording.OverallExplanation(verdict.Overdue, verdict.Delayed, verdict.AtRisk, verdict.Total),
             counts,
             milestones.Count,
             string.IsNullOrWhiteSpace(statement) ? null : statement.Trim());

@@ -29,9 +29,4 @@ public static class BriefingStates
         MilestoneStatus.Cancelled => BriefingState.Cancelled,
         _ => BriefingState.Planned,
     };
-
-    public static OverallState Overall(IReadOnlyCollection<BriefingState> states) =>
-        states.Any(s => s is BriefingState.Overdue or BriefingState.Delayed) ? OverallState.Delayed
-        : states.Contains(BriefingState.AtRisk) ? OverallState.NeedsAttention
-        : OverallState.OnTrack;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PreventionStrategy.Web.Features.Milestones;
+using PreventionStrategy.Web.Features.Plans;
 using PreventionStrategy.Web.Features.Shared;
 
 namespace PreventionStrategy.Web.Features.Briefings;
@@ -14,8 +15,8 @@ public sealed class BriefingWording(Display display)
 
     public string OverallState(OverallState state) => state switch
     {
-        Briefings.OverallState.Delayed => "Forsinket",
-        Briefings.OverallState.NeedsAttention => "Kræver opmærksomhed",
+        Plans.OverallState.Delayed => "Forsinket",
+        Plans.OverallState.NeedsAttention => "Kræver opmærksomhed",
         _ => "Planen følges",
     };
 

@@ -64,7 +64,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
                 b.DecisionNote,
                 amountsByInitiative[b.Id].ToDictionary(a => a.Year, a => a.AmountDkk),
                 focusAreasByInitiative[b.Id].OrderBy(f => f.SortOrder).ToList(),
-                milestonesByInitiative[b.Id].OrderBy(m => m.Timing.Start).ThenBy(m => m.Id).ToList()))
+                milestonesByInitiative[b.Id].OrderBy(m => m.Timing.Start).ThenBy(m => m.Timing.End).ThenBy(m => m.Title, StringComparer.Ordinal).ThenBy(m => m.Id).ToList()))
             .ToList();
 
         Years = amounts.Select(a => a.Year).Distinct().Order().ToList();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Milestones;
 using PreventionStrategy.Web.Features.Identity;
 using PreventionStrategy.Web.Features.Plans;
 using PreventionStrategy.Web.Features.Shared;
@@ -50,7 +51,16 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         var last = first.AddMonths(1).AddDays(-1);
         var milestones = await db.Milestones.AsNoTracking()
             .Where(m => m.StrategyId == strategy.Id && m.Timing.Precision == TimingPrecision.Day && m.Timing.Date >= first && m.Timing.Date <= last)
-            .Select(m => new CalendarItem(m.Id, m.Title, m.Timing.Date!.Value, m.Timing.StartTime, m.Timing.EndTime, m.Status, null, false))
+            .Select(m => new CalendarItem(
+                m.Id,
+                m.Title,
+                m.Timing.Date!.Value,
+                m.Timing.StartTime,
+                m.Timing.EndTime,
+                m.Status,
+                null,
+                false,
+                m.Status != MilestoneStatus.Done && m.Status != MilestoneStatus.Cancelled && (m.ForecastDate ?? m.Timing.End) < Today))
             .ToListAsync(cancellationToken);
         var tasks = await db.MilestoneTasks.AsNoTracking()
             .Where(t => t.Milestone!.StrategyId == strategy.Id && t.DueDate >= first && t.DueDate <= last)

@@ -12,7 +12,8 @@ public sealed record CalendarItem(
     TimeOnly? EndTime,
     MilestoneStatus Status,
     string? TaskTitle = null,
-    bool TaskDone = false)
+    bool TaskDone = false,
+    bool IsOverdue = false)
 {
     public bool IsTask => TaskTitle is not null;
 }

@@ -50,7 +50,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
         MilestoneCount = await milestones.CountAsync(cancellationToken);
         Milestones = await db.WithFocusAreasAsync(
             await milestones
-                .OrderBy(m => m.Timing.Start).ThenBy(m => m.Id)
+                .InListOrder()
                 .Take(MilestoneLimit)
                 .ToRows()
                 .ToListAsync(cancellationToken),

@@ -40,7 +40,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
 
         Milestone = milestone;
         Today = clock.Today();
-        Dependants = await db.Milestones.AsNoTracking().Where(m => m.PreconditionId == id).OrderBy(m => m.Timing.Start).ToRows().ToListAsync(cancellationToken);
+        Dependants = await db.Milestones.AsNoTracking().Where(m => m.PreconditionId == id).InListOrder().ToRows().ToListAsync(cancellationToken);
         var initiatives = await db.BudgetInitiatives.AsNoTracking()
             .Where(b => b.Milestones.Any(m => m.Id == id))
             .OrderBy(b => b.SortOrder)

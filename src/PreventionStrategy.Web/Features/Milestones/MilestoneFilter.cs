@@ -98,8 +98,8 @@ public sealed class MilestoneFilter
             (MilestoneSort.Owner, true) => milestones.OrderByDescending(m => m.Owner!.FullName),
             (MilestoneSort.Progress, false) => milestones.OrderBy(m => m.ProgressPercent),
             (MilestoneSort.Progress, true) => milestones.OrderByDescending(m => m.ProgressPercent),
-            (_, false) => milestones.OrderBy(m => m.Timing.Start).ThenBy(m => m.Timing.End),
-            (_, true) => milestones.OrderByDescending(m => m.Timing.Start).ThenByDescending(m => m.Timing.End),
+            (_, false) => milestones.InListOrder(),
+            (_, true) => milestones.OrderByDescending(m => m.Timing.Start).ThenByDescending(m => m.Timing.End).ThenByDescending(m => m.Title),
         };
         return ordered.ThenBy(m => m.Id);
     }

@@ -6,6 +6,10 @@ namespace PreventionStrategy.Web.Features.Milestones;
 /// <summary>The projections every milestone view shares, each a fixed number of SQL commands whatever the data size.</summary>
 public static class MilestoneQueries
 {
+    /// <summary>The one order milestones are listed in unless the user picks another: by date, then title.</summary>
+    public static IOrderedQueryable<Milestone> InListOrder(this IQueryable<Milestone> milestones) =>
+        milestones.OrderBy(m => m.Timing.Start).ThenBy(m => m.Timing.End).ThenBy(m => m.Title).ThenBy(m => m.Id);
+
     public static IQueryable<MilestoneRow> ToRows(this IQueryable<Milestone> milestones) =>
         milestones.Select(m => new MilestoneRow(
             m.Id,

@@ -12,8 +12,8 @@ using PreventionStrategy.Web.Features.Shared;
 namespace PreventionStrategy.Web.Features.Milestones;
 
 /// <summary>
-/// A department head's own milestones (and their unit's), what needs attention first: overdue,
-/// then at risk or delayed, then those without an update for a while, then the rest by date.
+/// A department head's own milestones (and their unit's), what needs attention first (the order of
+/// <see cref="MilestoneAttention"/>), then the rest by date.
 /// </summary>
 [OutputCache(PolicyName = PageCachePolicy.Name)]
 [Authorize(Roles = Roles.Administrator + "," + Roles.DepartmentHead)]
@@ -43,23 +43,13 @@ public sealed class MineModel(AppDbContext db, TimeProvider clock, IOptions<Mile
         var unitId = User.UnitId();
         PageNumber = Math.Max(1, pageNumber);
 
-        var mine = db.Milestones.AsNoTracking()
-            .Where(m => m.OwnerId == userId || (unitId != null && m.Owner != null && m.Owner.UnitId == unitId));
+        var mine = MilestoneAttention.OwnedBy(db, userId, unitId);
         TotalCount = await mine.CountAsync(cancellationToken);
 
+        var requestedAt = await MilestoneAttention.UpdateRequestedAtAsync(db, userId, today, cancellationToken);
         var ranked = await mine
-            .Select(m => new
-            {
-                m.Id,
-                Attention =
-                    m.Status == MilestoneStatus.Done || m.Status == MilestoneStatus.Cancelled ? Attention.Closed
-                    : (m.ForecastDate ?? m.Timing.End) < today ? Attention.Overdue
-                    : m.Status == MilestoneStatus.AtRisk || m.Status == MilestoneStatus.Delayed ? Attention.AtRisk
-                    : m.LastStatusUpdateAtUtc == null || m.LastStatusUpdateAtUtc < staleBefore ? Attention.NoRecentUpdate
-                    : Attention.None,
-                ExpectedBy = m.ForecastDate ?? m.Timing.End,
-            })
-            .OrderBy(m => m.Attention).ThenBy(m => m.ExpectedBy).ThenBy(m => m.Id)
+            .Rank(today, staleBefore, requestedAt)
+            .InAttentionOrder()
             .Skip(Paging.Offset(PageNumber, PageSize)).Take(PageSize)
             .ToListAsync(cancellationToken);
 
@@ -69,14 +59,4 @@ public sealed class MineModel(AppDbContext db, TimeProvider clock, IOptions<Mile
         Rows = ids.Select(id => byId[id]).ToList();
         Reasons = ranked.ToDictionary(r => r.Id, r => r.Attention);
     }
-}
-
-/// <summary>Why a milestone is on top of "Mine milepæle", in the order they are shown.</summary>
-public enum Attention
-{
-    Overdue,
-    AtRisk,
-    NoRecentUpdate,
-    None,
-    Closed,
 }

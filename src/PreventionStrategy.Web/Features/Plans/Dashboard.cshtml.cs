@@ -11,14 +11,15 @@ using PreventionStrategy.Web.Features.Shared;
 namespace PreventionStrategy.Web.Features.Plans;
 
 /// <summary>
-/// Where a strategy stands: per focus area the milestones by status and the next ones, and across
-/// the strategy what is overdue and at risk (the first few, with a link to all of them). A fixed
-/// number of SQL commands and a bounded page, whatever the size of the plan.
+/// Where a strategy stands, verdict first: the overall state by the same rule as the committee briefing
+/// (<see cref="StrategyVerdict"/>), then what needs attention (overdue, then at risk or delayed with the
+/// owner's latest comment), then per focus area its milestones by state and the next one. A fixed number of
+/// SQL commands and a bounded page, whatever the size of the plan.
 /// </summary>
 [OutputCache(PolicyName = PageCachePolicy.Name)]
 public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageModel
 {
-    public const int NextPerFocusArea = 3;
+    public const int NextPerFocusArea = 1;
 
     public const int ListLimit = 10;
 
@@ -26,19 +27,22 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageMo
 
     public DateOnly Today { get; private set; }
 
+    public StrategyVerdict Verdict { get; private set; } = StrategyVerdict.Empty;
+
     public IReadOnlyList<FocusAreaPanel> Panels { get; private set; } = [];
 
     public IReadOnlyList<MilestoneRow> Overdue { get; private set; } = [];
 
-    public int OverdueCount { get; private set; }
+    public int OverdueCount => Verdict.Overdue;
 
+    /// <summary>At risk or delayed and not overdue: an overdue milestone is listed once, under overdue, as in the briefing.</summary>
     public IReadOnlyList<MilestoneRow> AtRisk { get; private set; } = [];
 
-    public IReadOnlyDictionary<MilestoneStatus, int> Totals { get; private set; } = new Dictionary<MilestoneStatus, int>();
+    public IReadOnlyDictionary<int, string?> LatestComments { get; private set; } = new Dictionary<int, string?>();
 
     public EffectPanel Effect { get; private set; } = EffectPanel.Empty;
 
-    public int AtRiskCount => Totals.GetValueOrDefault(MilestoneStatus.AtRisk) + Totals.GetValueOrDefault(MilestoneStatus.Delayed);
+    public int AtRiskCount => Verdict.AtRisk + Verdict.Delayed;
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
     {
@@ -58,30 +62,31 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageMo
             .ToListAsync(cancellationToken);
 
         var milestones = db.Milestones.AsNoTracking().Where(m => m.StrategyId == heading.Id);
-        var counts = await milestones
-            .SelectMany(m => m.FocusAreas, (m, f) => new { FocusAreaId = f.Id, m.Status })
-            .GroupBy(x => new { x.FocusAreaId, x.Status })
-            .Select(g => new { g.Key.FocusAreaId, g.Key.Status, Count = g.Count() })
+        Verdict = (await StrategyVerdict.LoadAsync(milestones, today, cancellationToken)).GetValueOrDefault(heading.Id) ?? StrategyVerdict.Empty;
+        var byArea = await milestones
+            .SelectMany(m => m.FocusAreas, (m, f) => new { FocusAreaId = f.Id, m.Status, m.ForecastDate, m.Timing.End })
+            .GroupBy(x => new
+            {
+                x.FocusAreaId,
+                x.Status,
+                Overdue = x.Status != MilestoneStatus.Done && x.Status != MilestoneStatus.Cancelled && (x.ForecastDate ?? x.End) < today,
+            })
+            .Select(g => new StateCount(g.Key.FocusAreaId, g.Key.Status, g.Key.Overdue, g.Count()))
             .ToListAsync(cancellationToken);
-        Totals = (await milestones
-                .GroupBy(m => m.Status)
-                .Select(g => new { Status = g.Key, Count = g.Count() })
-                .ToListAsync(cancellationToken))
-            .ToDictionary(t => t.Status, t => t.Count);
 
         var open = milestones.Where(m => m.Status != MilestoneStatus.Done && m.Status != MilestoneStatus.Cancelled);
-        var overdue = open.Where(m => (m.ForecastDate ?? m.Timing.End) < today);
-        OverdueCount = await overdue.CountAsync(cancellationToken);
-        Overdue = await overdue.OrderBy(m => m.ForecastDate ?? m.Timing.End).ThenBy(m => m.Id).Take(ListLimit).ToRows().ToListAsync(cancellationToken);
-        AtRisk = await open.Where(m => m.Status == MilestoneStatus.AtRisk || m.Status == MilestoneStatus.Delayed)
-            .OrderBy(m => m.Timing.Start).ThenBy(m => m.Id).Take(ListLimit).ToRows().ToListAsync(cancellationToken);
+        Overdue = await open.Where(m => (m.ForecastDate ?? m.Timing.End) < today)
+            .InListOrder().Take(ListLimit).ToRows().ToListAsync(cancellationToken);
+        AtRisk = await open.Where(m => (m.Status == MilestoneStatus.AtRisk || m.Status == MilestoneStatus.Delayed) && (m.ForecastDate ?? m.Timing.End) >= today)
+            .InListOrder().Take(ListLimit).ToRows().ToListAsync(cancellationToken);
+        LatestComments = await LatestComment.LoadAsync(db, AtRisk.Select(r => r.Id).ToList(), cancellationToken);
 
-        // The next few per focus area, as one UNION ALL command rather than one query per area.
+        // The next per focus area, as one UNION ALL command rather than one query per area.
         var upcoming = open.Where(m => (m.ForecastDate ?? m.Timing.End) >= today);
         // Aggregate runs at once and has nothing to start from when the strategy has no focus areas yet.
         var nextRows = focusAreas.Count == 0 ? [] : await focusAreas
             .Select(area => upcoming.Where(m => m.FocusAreas.Any(f => f.Id == area.Id))
-                .OrderBy(m => m.Timing.Start).ThenBy(m => m.Id).Take(NextPerFocusArea)
+                .InListOrder().Take(NextPerFocusArea)
                 .Select(m => new { FocusAreaId = area.Id, m.Id, m.Title, m.Timing }))
             .Aggregate((all, area) => all.Concat(area))
             .ToListAsync(cancellationToken);
@@ -90,13 +95,13 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageMo
 
         Panels = focusAreas.Select(area => new FocusAreaPanel(
                 area,
-                counts.Where(c => c.FocusAreaId == area.Id).ToDictionary(c => c.Status, c => c.Count),
+                StrategyVerdict.Of(byArea.Where(c => c.Key == area.Id)),
                 nextRows.Where(n => n.FocusAreaId == area.Id).Select(n => new NextMilestone(n.Id, n.Title, n.Timing)).ToList()))
             .ToList();
         return Page();
     }
 }
 
-public sealed record FocusAreaPanel(FocusAreaTag FocusArea, IReadOnlyDictionary<MilestoneStatus, int> ByStatus, IReadOnlyList<NextMilestone> Next);
+public sealed record FocusAreaPanel(FocusAreaTag FocusArea, StrategyVerdict Verdict, IReadOnlyList<NextMilestone> Next);
 
 public sealed record NextMilestone(int Id, string Title, PlannedTiming Timing);

@@ -36,6 +36,11 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, Display show
     /// <summary>Each milestone's timing as the plan states it, written once however many lanes it is drawn in.</summary>
     public IReadOnlyDictionary<int, string> TimingTexts { get; private set; } = new Dictionary<int, string>();
 
+    /// <summary>Open milestones past their expected date (the forecast, else the end of the period).</summary>
+    public IReadOnlySet<int> Overdue { get; private set; } = new HashSet<int>();
+
+    public string OverdueWord => localizer["Milestones.Overdue"];
+
     /// <summary>Whether more of the plan lies before or after the range shown, for the paging links.</summary>
     public bool HasEarlier { get; private set; }
 
@@ -73,8 +78,12 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, Display show
             .ToListAsync(cancellationToken);
         var filtered = Filter.Apply(db.Milestones.AsNoTracking(), today);
         var milestones = await filtered
-            .Select(m => new { m.Id, m.Title, m.Timing, m.Status, m.PreconditionId })
+            .Select(m => new { m.Id, m.Title, m.Timing, m.Status, m.PreconditionId, m.ForecastDate })
             .ToListAsync(cancellationToken);
+        Overdue = milestones
+            .Where(m => m.Status is not (MilestoneStatus.Done or MilestoneStatus.Cancelled) && (m.ForecastDate ?? m.Timing.End) < today)
+            .Select(m => m.Id)
+            .ToHashSet();
         var ids = milestones.Select(m => m.Id).ToList();
         var links = ids.Count == 0 ? [] : await db.Milestones.AsNoTracking()
             .Where(m => ids.Contains(m.Id))
@@ -92,13 +101,15 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, Display show
             from,
             to,
             localizer["Timeline.NoFocusArea"],
-            m => TimelineChart.LabelDays(m.Title, Zoom));
+            m => TimelineChart.LabelDays(TimelineChart.LabelText(m.Title, Overdue.Contains(m.Id), OverdueWord), Zoom));
         Chart = TimelineChart.Build(
             Layout,
             Zoom,
             today,
             milestones.Where(m => m.PreconditionId != null).ToDictionary(m => m.Id, m => m.PreconditionId!.Value),
-            System.Globalization.CultureInfo.CurrentCulture);
+            System.Globalization.CultureInfo.CurrentCulture,
+            Overdue,
+            OverdueWord);
         TimingTexts = milestones.ToDictionary(m => m.Id, m => show.Timing(m.Timing));
         HasEarlier = timeline.Any(m => m.Start < from);
         HasLater = timeline.Any(m => m.End > to);

@@ -3,11 +3,14 @@ using PreventionStrategy.Web.Features.Milestones;
 
 namespace PreventionStrategy.Web.Features.Timeline;
 
-public sealed record ChartLane(string Key, string Label, double Y, double Height);
+/// <param name="LabelLines">The lane's name wrapped to the label column, never cut.</param>
+public sealed record ChartLane(string Key, string Label, double Y, double Height, IReadOnlyList<string> LabelLines);
 
 public sealed record ChartTick(double X, string Label);
 
-public sealed record ChartItem(int MilestoneId, string Title, string LaneKey, DateOnly Start, DateOnly End, bool IsPoint, MilestoneStatus Status, double X, double Y, double Width, bool StartsBefore, bool EndsAfter);
+/// <param name="LabelX">Where the label starts: inside a bar it fits in, else after the item, never across a bar's edge.</param>
+/// <param name="IsOverdue">Open and past its expected date: drawn with the overdue ring or outline and the word.</param>
+public sealed record ChartItem(int MilestoneId, string Title, string LaneKey, DateOnly Start, DateOnly End, bool IsPoint, MilestoneStatus Status, double X, double Y, double Width, bool StartsBefore, bool EndsAfter, double LabelX = 0, bool IsOverdue = false);
 
 public sealed record ChartArrow(int FromId, int ToId, double X1, double Y1, double X2, double Y2);
 
@@ -22,6 +25,14 @@ public sealed class TimelineChart
     public const double AxisHeight = 36;
     public const double RowHeight = 26;
     public const double LanePadding = 10;
+
+    /// <summary>About the widest a chart can be without scrolling on a laptop; wider ones say that their box scrolls.</summary>
+    public const double WiderThanPage = 1100;
+
+    /// <summary>Lane names wrap at about this many characters to stay in the label column.</summary>
+    public const int LaneLabelCharacters = 30;
+
+    public const double LaneLabelLineHeight = 15;
 
     /// <summary>Longer titles are cut with an ellipsis on the chart; the tooltip and the table have them whole.</summary>
     public const int MaxLabelCharacters = 48;
@@ -55,8 +66,37 @@ public sealed class TimelineChart
     /// <summary>Days a label of this title covers at this zoom.</summary>
     public static int LabelDays(string title, TimelineZoom zoom) => (int)Math.Ceiling((LabelWidthOf(title) + 20) / DayWidth(zoom));
 
-    /// <summary>About 6.5 px a character at 12 px, with the status symbol.</summary>
-    private static double LabelWidthOf(string title) => (Math.Min(title.Length, MaxLabelCharacters) + 2) * 6.5;
+    /// <summary>About 6.5 px a character at 12 px, with the status symbol (an overdue label's word included).</summary>
+    private static double LabelWidthOf(string label) => (Math.Min(label.Length, MaxLabelCharacters + 16) + 2) * 6.5;
+
+    /// <summary>The label's text before shortening: the overdue word first when the item is overdue.</summary>
+    public static string LabelText(string title, bool overdue, string overdueWord) => overdue ? $"{overdueWord}: {title}" : title;
+
+    /// <summary>A lane name in lines of whole words that fit the label column.</summary>
+    public static IReadOnlyList<string> WrapLaneLabel(string label)
+    {
+        var lines = new List<string>();
+        var line = string.Empty;
+        foreach (var word in label.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > LaneLabelCharacters)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+            {
+                line = line.Length == 0 ? word : line + " " + word;
+            }
+        }
+
+        if (line.Length > 0)
+        {
+            lines.Add(line);
+        }
+
+        return lines;
+    }
 
     /// <summary>Months in one period of the zoom: the axis ticks and the range's whole periods.</summary>
     public static int PeriodMonths(TimelineZoom zoom) => zoom switch
@@ -117,8 +157,9 @@ public sealed class TimelineChart
         return (first, last);
     }
 
-    public static TimelineChart Build(TimelineLayout layout, TimelineZoom zoom, DateOnly today, IReadOnlyDictionary<int, int> preconditions, CultureInfo culture)
+    public static TimelineChart Build(TimelineLayout layout, TimelineZoom zoom, DateOnly today, IReadOnlyDictionary<int, int> preconditions, CultureInfo culture, IReadOnlySet<int>? overdue = null, string overdueWord = "")
     {
+        overdue ??= new HashSet<int>();
         var days = layout.To.DayNumber - layout.From.DayNumber + 1;
         var plotWidth = Math.Max(480, days * DayWidth(zoom));
         double X(double fraction) => LabelWidth + (fraction * plotWidth);
@@ -128,13 +169,17 @@ public sealed class TimelineChart
         var y = AxisHeight;
         foreach (var lane in layout.Lanes)
         {
-            var height = (lane.RowCount * RowHeight) + (2 * LanePadding);
-            lanes.Add(new ChartLane(lane.Key, lane.Label, y, height));
+            var lines = WrapLaneLabel(lane.Label);
+            var height = Math.Max((lane.RowCount * RowHeight) + (2 * LanePadding), 14 + (lines.Count * LaneLabelLineHeight));
+            lanes.Add(new ChartLane(lane.Key, lane.Label, y, height, lines));
             foreach (var item in lane.Items)
             {
                 var x = X(layout.Fraction(item.Start));
                 var width = item.IsPoint ? 0 : Math.Max(4, X(layout.EndFraction(item)) - x);
-                items.Add(new ChartItem(item.MilestoneId, item.Title, lane.Key, item.Start, item.End, item.IsPoint, item.Status, x, y + LanePadding + (item.Row * RowHeight), width, item.StartsBeforeRange, item.EndsAfterRange));
+                var isOverdue = overdue.Contains(item.MilestoneId);
+                var labelWidth = LabelWidthOf(LabelText(item.Title, isOverdue, overdueWord));
+                var labelX = item.IsPoint ? x + 11 : labelWidth + 10 <= width ? x + 5 : x + width + 5;
+                items.Add(new ChartItem(item.MilestoneId, item.Title, lane.Key, item.Start, item.End, item.IsPoint, item.Status, x, y + LanePadding + (item.Row * RowHeight), width, item.StartsBeforeRange, item.EndsAfterRange, labelX, isOverdue));
             }
 
             y += height;
@@ -150,7 +195,7 @@ public sealed class TimelineChart
             .ToList();
 
         // Labels run past the last day; the drawing is made wide enough that none is cut off.
-        var labelsEnd = items.Count == 0 ? 0 : items.Max(i => i.X + (i.IsPoint ? 11 : 5) + LabelWidthOf(i.Title));
+        var labelsEnd = items.Count == 0 ? 0 : items.Max(i => i.LabelX + LabelWidthOf(LabelText(i.Title, i.IsOverdue, overdueWord)));
         return new TimelineChart
         {
             Width = Math.Max(LabelWidth + plotWidth, labelsEnd) + 20,

@@ -130,7 +130,12 @@ public sealed class TimelineLayout
         {
             var start = m.Start < from ? from : m.Start;
             var end = m.End > to ? to : m.End;
-            var occupied = labelDays is null ? end : new[] { end, start.AddDays(labelDays(m)) }.Max();
+            // A label that fits inside its bar stays there; any other is written after the item's end (never across
+            // the bar's edge), so it takes the days after the end too.
+            var days = labelDays?.Invoke(m);
+            var occupied = days is not { } d ? end
+                : m.Precision != TimingPrecision.Day && d <= end.DayNumber - start.DayNumber ? end
+                : end.AddDays(d);
             var row = rowEnds.FindIndex(rowEnd => rowEnd < start);
             if (row < 0)
             {

@@ -20,14 +20,16 @@ public static class TimelineSvg
         TimelineChart chart,
         Func<int, string> detailsUrl,
         IReadOnlyDictionary<int, string> timingTexts,
-        IReadOnlyDictionary<MilestoneStatus, string> statusTexts)
+        IReadOnlyDictionary<MilestoneStatus, string> statusTexts,
+        string overdueWord)
     {
         var svg = new StringBuilder(chart.Items.Count * 420);
         foreach (var item in chart.Items)
         {
             var centre = item.Y + (TimelineChart.RowHeight / 2);
             var title = Shorten(item.Title);
-            var name = Encoder.Encode($"{item.Title} – {timingTexts[item.MilestoneId]} – {statusTexts[item.Status]}");
+            var label = $"{TimelineMarks.Symbol(item.Status)} {TimelineChart.LabelText(title, item.IsOverdue, overdueWord)}";
+            var name = Encoder.Encode(TimelineChart.LabelText($"{item.Title} – {timingTexts[item.MilestoneId]} – {statusTexts[item.Status]}", item.IsOverdue, overdueWord));
 
             // The link's name is the whole title, timing and status, not the drawn label (cut short, with a status symbol).
             svg.Append("<a href=\"").Append(Encoder.Encode(detailsUrl(item.MilestoneId))).Append("\" aria-label=\"").Append(name).Append("\">")
@@ -36,20 +38,33 @@ public static class TimelineSvg
                 .Append("\" data-start=\"").Append(Iso(item.Start))
                 .Append("\" data-end=\"").Append(Iso(item.End))
                 .Append("\" data-kind=\"").Append(item.IsPoint ? "point" : "bar")
-                .Append("\" data-status=\"").Append(item.Status).Append("\">")
+                .Append("\" data-status=\"").Append(item.Status)
+                .Append(item.IsOverdue ? "\" data-overdue=\"true" : string.Empty).Append("\">")
                 .Append("<title>").Append(name).Append("</title>");
             if (item.IsPoint)
             {
+                if (item.IsOverdue)
+                {
+                    // The overdue mark is a shape as well as the word: a heavy ring around the status mark.
+                    svg.Append("<circle class=\"timeline-overdue-mark\" cx=\"").Append(N(item.X)).Append("\" cy=\"").Append(N(centre)).Append("\" r=\"10\" />");
+                }
+
                 svg.Append("<path class=\"timeline-mark status-").Append(item.Status).Append("\" d=\"").Append(TimelineMarks.Path(item.Status, item.X, centre, 7)).Append("\" />");
-                AppendText(svg, "timeline-item-label", item.X + 11, centre + 4, $"{TimelineMarks.Symbol(item.Status)} {title}", null);
             }
             else
             {
                 svg.Append("<rect class=\"timeline-bar status-").Append(item.Status)
                     .Append("\" x=\"").Append(N(item.X)).Append("\" y=\"").Append(N(item.Y + 3))
                     .Append("\" width=\"").Append(N(item.Width)).Append("\" height=\"").Append(N(TimelineChart.RowHeight - 6)).Append("\" rx=\"3\" />");
-                AppendText(svg, "timeline-item-label", item.X + 5, centre + 4, $"{TimelineMarks.Symbol(item.Status)} {title}", null);
+                if (item.IsOverdue)
+                {
+                    // A heavy double outline around the bar: a shape, besides the word, for "overdue".
+                    svg.Append("<rect class=\"timeline-overdue-mark\" x=\"").Append(N(item.X - 2)).Append("\" y=\"").Append(N(item.Y + 1))
+                        .Append("\" width=\"").Append(N(item.Width + 4)).Append("\" height=\"").Append(N(TimelineChart.RowHeight - 2)).Append("\" rx=\"4\" />");
+                }
             }
+
+            AppendText(svg, item.IsOverdue ? "timeline-item-label timeline-overdue-label" : "timeline-item-label", item.LabelX, centre + 4, label, null);
 
             svg.Append("</g></a>\n");
         }
@@ -62,17 +77,32 @@ public static class TimelineSvg
         TimelineLane lane,
         Func<int, string> detailsUrl,
         IReadOnlyDictionary<int, string> timingTexts,
-        IReadOnlyDictionary<MilestoneStatus, string> statusTexts)
+        IReadOnlyDictionary<MilestoneStatus, string> statusTexts,
+        IReadOnlySet<int> overdue,
+        string overdueWord)
     {
         var html = new StringBuilder(lane.Items.Count * 200);
         foreach (var item in lane.Items)
         {
             html.Append("<tr><td><a href=\"").Append(Encoder.Encode(detailsUrl(item.MilestoneId))).Append("\">").Append(Encoder.Encode(item.Title)).Append("</a></td><td>")
                 .Append(Encoder.Encode(timingTexts[item.MilestoneId])).Append("</td><td>")
-                .Append("<span aria-hidden=\"true\">").Append(TimelineMarks.Symbol(item.Status)).Append("</span> ").Append(Encoder.Encode(statusTexts[item.Status])).Append("</td></tr>\n");
+                .Append("<span aria-hidden=\"true\">").Append(TimelineMarks.Symbol(item.Status)).Append("</span> ").Append(Encoder.Encode(statusTexts[item.Status]))
+                .Append(overdue.Contains(item.MilestoneId) ? $" <strong class=\"overdue\">{Encoder.Encode(overdueWord)}</strong>" : string.Empty).Append("</td></tr>\n");
         }
 
         return new HtmlString(html.ToString());
+    }
+
+    /// <summary>A lane's name in lines (tspans), the whole name as its tooltip.</summary>
+    public static IHtmlContent LaneLabel(ChartLane lane, double x)
+    {
+        var svg = new StringBuilder("<text class=\"timeline-lane-label\" x=\"").Append(N(x)).Append("\" y=\"").Append(N(lane.Y + 20)).Append("\">");
+        for (var i = 0; i < lane.LabelLines.Count; i++)
+        {
+            svg.Append("<tspan x=\"").Append(N(x)).Append("\" dy=\"").Append(i == 0 ? "0" : N(TimelineChart.LaneLabelLineHeight)).Append("\">").Append(Encoder.Encode(lane.LabelLines[i])).Append("</tspan>");
+        }
+
+        return new HtmlString(svg.Append("<title>").Append(Encoder.Encode(lane.Label)).Append("</title></text>").ToString());
     }
 
     /// <summary>One SVG text element, with an optional tooltip (the whole of a shortened label).</summary>
