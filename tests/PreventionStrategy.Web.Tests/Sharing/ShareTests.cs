@@ -61,6 +61,22 @@ public sealed class ShareTests(DemoSite site) : IClassFixture<DemoSite>
     }
 
     [Fact]
+    public async Task The_shared_overview_leads_with_the_dashboards_verdict_and_counts()
+    {
+        var (token, _) = await CreateAsync("Verdict", showNames: false);
+        var shared = await site.CreateBrowserlessClient().GetDocumentAsync($"/Share/{token}");
+        var dashboard = await (await site.ClientFor(DemoUsers.DepartmentHead)).GetDocumentAsync($"/Plans/Dashboard/{site.Ids.Strategy}");
+
+        Assert.Equal(dashboard.QuerySelector("#overall")!.TextContent.Trim(), shared.QuerySelector("#overall")!.TextContent.Trim());
+        Assert.Equal(
+            dashboard.QuerySelectorAll("section.verdict li").Select(li => li.TextContent.Trim()),
+            shared.QuerySelectorAll("section.verdict li").Select(li => li.TextContent.Trim()));
+
+        // The verdict comes before the purpose, as on the dashboard.
+        Assert.NotNull(shared.QuerySelector("h1 + p.font-lead + section.verdict"));
+    }
+
+    [Fact]
     public async Task With_names_allowed_owners_are_named_and_the_briefing_archive_is_read_and_downloaded()
     {
         var (token, _) = await CreateAsync("Udvalget", showNames: true);

@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.Briefings;
 using PreventionStrategy.Web.Features.Milestones;
+using PreventionStrategy.Web.Features.Plans;
 using PreventionStrategy.Web.Features.Security;
 using PreventionStrategy.Web.Features.Shared;
 
 namespace PreventionStrategy.Web.Features.Sharing;
 
-/// <summary>The shared strategy's overview: purpose, the milestones by state, and each focus area's milestones.</summary>
+/// <summary>The shared strategy's overview: the verdict, the purpose, and each focus area's milestones.</summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class IndexModel(AppDbContext db, ShareLinks links, SecurityEvents security, TimeProvider clock) : SharePageModel(db, links, security)
 {
@@ -17,6 +19,9 @@ public sealed class IndexModel(AppDbContext db, ShareLinks links, SecurityEvents
     public IReadOnlyList<ShareMilestone> Milestones { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
+
+    /// <summary>The same rule as the dashboard's and the briefing's, so a partner reads the verdict the committee reads.</summary>
+    public StrategyVerdict Verdict => StrategyVerdict.Of(Milestones.Select(m => BriefingStates.Of(m.Status, m.IsOverdue(Today))));
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
