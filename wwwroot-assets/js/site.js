@@ -67,6 +67,34 @@
             hidden[i].hidden = true;
         }
 
+        // A table wider than its box scrolls inside it; say so above it, where a phone user would
+        // otherwise not know the status and the quick update are further right.
+        var hintText = document.body.getAttribute('data-table-scroll-hint');
+        function markScrollableTables() {
+            var boxes = document.querySelectorAll('.table--responsive-scroll');
+            for (var b = 0; b < boxes.length; b++) {
+                var box = boxes[b];
+                var scrollable = box.scrollWidth > box.clientWidth + 1;
+                var hint = box.previousElementSibling && box.previousElementSibling.classList.contains('table-scroll-hint')
+                    ? box.previousElementSibling : null;
+                box.classList.toggle('is-scrollable', scrollable);
+                if (scrollable && !hint && hintText) {
+                    hint = document.createElement('p');
+                    hint.className = 'table-scroll-hint';
+                    hint.textContent = hintText;
+                    box.parentNode.insertBefore(hint, box);
+                } else if (!scrollable && hint) {
+                    hint.parentNode.removeChild(hint);
+                }
+            }
+        }
+        markScrollableTables();
+        var resizeTimer;
+        window.addEventListener('resize', function () {
+            window.clearTimeout(resizeTimer);
+            resizeTimer = window.setTimeout(markScrollableTables, 150);
+        });
+
         // Initialise all DKFDS components (accordions, alerts, navigation,
         // error summary, tables, tooltips, …) on the page.
         if (window.DKFDS && typeof window.DKFDS.init === 'function') {

@@ -69,6 +69,26 @@ public sealed class ReflowTests(BrowserSite browser) : IClassFixture<BrowserSite
         await Assertions.Expect(page.Locator(".mobile-drawer").GetByText(DemoUsers.Staff)).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task A_table_wider_than_a_phone_says_it_scrolls_and_a_table_that_fits_does_not()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BrowserSite.SignInAsync(page, DemoUsers.DepartmentHead);
+        await page.GotoAsync("/Milestones");
+        var hint = page.Locator(".table-scroll-hint");
+        await Assertions.Expect(hint).ToHaveCountAsync(0);
+
+        await page.SetViewportSizeAsync(390, 844);
+        await Assertions.Expect(hint.First).ToBeVisibleAsync();
+        await Assertions.Expect(hint.First).ToHaveTextAsync("Tabellen er bredere end skærmen: rul vandret i den for at se alle kolonner.");
+        Assert.True(await page.Locator(".table--responsive-scroll.is-scrollable").CountAsync() > 0);
+
+        // Back at desktop width the table fits again, and the hint goes.
+        await page.SetViewportSizeAsync(1366, 900);
+        await Assertions.Expect(hint).ToHaveCountAsync(0);
+    }
+
     private static async Task CheckAsync(IPage page, string url, List<string> problems)
     {
         await page.GotoAsync(url);
