@@ -77,6 +77,26 @@ public sealed class ShareTests(DemoSite site) : IClassFixture<DemoSite>
     }
 
     [Fact]
+    public async Task The_shared_timeline_draws_every_milestone_of_the_strategy_as_the_timeline_page_does_but_links_nowhere()
+    {
+        var (token, _) = await CreateAsync("Tidslinje", showNames: false);
+        var shared = await site.CreateBrowserlessClient().GetDocumentAsync($"/Share/{token}/Timeline");
+        var svg = shared.QuerySelector("svg#timeline")!;
+        Assert.Equal("img", svg.GetAttribute("role"));
+        Assert.Empty(svg.QuerySelectorAll("a"));
+
+        await using var db = site.CreateDbContext();
+        var ids = await db.Milestones.Where(m => m.StrategyId == site.Ids.Strategy).Select(m => m.Id.ToString()).ToListAsync();
+        Assert.Equal(ids.Order(), svg.QuerySelectorAll(".timeline-item").Select(g => g.GetAttribute("data-milestone-id")!).Distinct().Order());
+
+        // The same marks as the timeline page: overdue items carry the mark there and here.
+        var page = await (await site.ClientFor(DemoUsers.DepartmentHead)).GetDocumentAsync($"/Timeline?strategyId={site.Ids.Strategy}&zoom=Year");
+        Assert.Equal(
+            page.QuerySelectorAll("svg#timeline .timeline-item[data-overdue]").Select(g => g.GetAttribute("data-milestone-id")).Distinct().Order(),
+            svg.QuerySelectorAll(".timeline-item[data-overdue]").Select(g => g.GetAttribute("data-milestone-id")).Distinct().Order());
+    }
+
+    [Fact]
     public async Task With_names_allowed_owners_are_named_and_the_briefing_archive_is_read_and_downloaded()
     {
         var (token, _) = await CreateAsync("Udvalget", showNames: true);

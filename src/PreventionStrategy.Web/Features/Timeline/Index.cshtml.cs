@@ -80,39 +80,24 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, Display show
         var milestones = await filtered
             .Select(m => new { m.Id, m.Title, m.Timing, m.Status, m.PreconditionId, m.ForecastDate })
             .ToListAsync(cancellationToken);
-        Overdue = milestones
-            .Where(m => m.Status is not (MilestoneStatus.Done or MilestoneStatus.Cancelled) && (m.ForecastDate ?? m.Timing.End) < today)
-            .Select(m => m.Id)
-            .ToHashSet();
         var ids = milestones.Select(m => m.Id).ToList();
         var links = ids.Count == 0 ? [] : await db.Milestones.AsNoTracking()
             .Where(m => ids.Contains(m.Id))
             .SelectMany(m => m.FocusAreas, (m, f) => new { MilestoneId = m.Id, FocusAreaId = f.Id })
             .ToListAsync(cancellationToken);
-        var lanesOf = links.ToLookup(l => l.MilestoneId, l => l.FocusAreaId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var lanesOf = links.ToLookup(l => l.MilestoneId, l => l.FocusAreaId);
 
-        var timeline = milestones
-            .Select(m => new TimelineMilestone(m.Id, m.Title, lanesOf[m.Id].ToList(), m.Timing.Start, m.Timing.End, m.Timing.Precision, m.Status))
-            .ToList();
-        var (from, to) = TimelineChart.Range(Zoom, Filter.From, Filter.To, timeline, today);
-        Layout = TimelineLayout.Create(
-            focusAreas.Select(f => new TimelineLaneDefinition(f.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{f.SortOrder}. {f.Title}")),
-            timeline,
-            from,
-            to,
-            localizer["Timeline.NoFocusArea"],
-            m => TimelineChart.LabelDays(TimelineChart.LabelText(m.Title, Overdue.Contains(m.Id), OverdueWord), Zoom));
-        Chart = TimelineChart.Build(
-            Layout,
+        var view = TimelineView.Build(
+            focusAreas.Select(f => (f.Id, f.SortOrder, f.Title)),
+            milestones.Select(m => new TimelineSource(m.Id, m.Title, m.Timing, m.Status, m.PreconditionId, m.ForecastDate, lanesOf[m.Id].ToList())).ToList(),
             Zoom,
+            Filter.From,
+            Filter.To,
             today,
-            milestones.Where(m => m.PreconditionId != null).ToDictionary(m => m.Id, m => m.PreconditionId!.Value),
-            System.Globalization.CultureInfo.CurrentCulture,
-            Overdue,
-            OverdueWord);
-        TimingTexts = milestones.ToDictionary(m => m.Id, m => show.Timing(m.Timing));
-        HasEarlier = timeline.Any(m => m.Start < from);
-        HasLater = timeline.Any(m => m.End > to);
+            localizer["Timeline.NoFocusArea"],
+            OverdueWord,
+            show);
+        (Layout, Chart, TimingTexts, Overdue, HasEarlier, HasLater) = (view.Layout, view.Chart, view.TimingTexts, view.Overdue, view.HasEarlier, view.HasLater);
         FocusAreaOptions = focusAreas
             .Select(f => new SelectListItem($"{f.SortOrder}. {f.Title}", f.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), f.Id == Filter.FocusAreaId))
             .ToList();

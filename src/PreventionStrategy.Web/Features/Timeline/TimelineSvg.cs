@@ -18,7 +18,7 @@ public static class TimelineSvg
 
     public static IHtmlContent Write(
         TimelineChart chart,
-        Func<int, string> detailsUrl,
+        Func<int, string>? detailsUrl,
         IReadOnlyDictionary<int, string> timingTexts,
         IReadOnlyDictionary<MilestoneStatus, string> statusTexts,
         string overdueWord)
@@ -32,8 +32,13 @@ public static class TimelineSvg
             var name = Encoder.Encode(TimelineChart.LabelText($"{item.Title} – {timingTexts[item.MilestoneId]} – {statusTexts[item.Status]}", item.IsOverdue, overdueWord));
 
             // The link's name is the whole title, timing and status, not the drawn label (cut short, with a status symbol).
-            svg.Append("<a href=\"").Append(Encoder.Encode(detailsUrl(item.MilestoneId))).Append("\" aria-label=\"").Append(name).Append("\">")
-                .Append("<g class=\"timeline-item\" data-milestone-id=\"").Append(item.MilestoneId.ToString(CultureInfo.InvariantCulture))
+            // Without a details page to go to (a shared link), the item is drawing with its title only.
+            if (detailsUrl is not null)
+            {
+                svg.Append("<a href=\"").Append(Encoder.Encode(detailsUrl(item.MilestoneId))).Append("\" aria-label=\"").Append(name).Append("\">");
+            }
+
+            svg.Append("<g class=\"timeline-item\" data-milestone-id=\"").Append(item.MilestoneId.ToString(CultureInfo.InvariantCulture))
                 .Append("\" data-lane=\"").Append(Encoder.Encode(item.LaneKey))
                 .Append("\" data-start=\"").Append(Iso(item.Start))
                 .Append("\" data-end=\"").Append(Iso(item.End))
@@ -66,7 +71,7 @@ public static class TimelineSvg
 
             AppendText(svg, item.IsOverdue ? "timeline-item-label timeline-overdue-label" : "timeline-item-label", item.LabelX, centre + 4, label, null);
 
-            svg.Append("</g></a>\n");
+            svg.Append(detailsUrl is null ? "</g>\n" : "</g></a>\n");
         }
 
         return new HtmlString(svg.ToString());
