@@ -62,6 +62,23 @@ public sealed class MilestoneEditTests(DemoSite site) : IClassFixture<DemoSite>
     };
 
     [Fact]
+    public async Task A_milestone_in_no_focus_area_says_so_instead_of_leaving_the_field_empty()
+    {
+        int id;
+        await using (var db = site.CreateDbContext())
+        {
+            var milestone = new Milestone { StrategyId = site.Ids.Strategy, Title = $"Uden fokus {MilestoneTestData.Unique()}", Timing = PlannedTiming.InYear(2025) };
+            db.Milestones.Add(milestone);
+            await db.SaveChangesAsync();
+            id = milestone.Id;
+        }
+
+        var page = await (await site.ClientFor(DemoUsers.Staff)).GetDocumentAsync($"/Milestones/Details/{id}");
+        var label = page.QuerySelectorAll("dl.details-list dt").Single(dt => dt.TextContent.Trim() == "Fokusområder");
+        Assert.Equal("(ingen)", label.NextElementSibling!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Reminder_settings_are_saved_in_a_tidy_form_and_shown_again()
     {
         var client = await site.ClientFor(DemoUsers.Administrator);
