@@ -90,11 +90,7 @@ public sealed class IndicatorRequestPlanner(AppDbContext db, DeliveryQueue queue
             .ToList();
         var ids = indicators.Select(i => i.Id).ToList();
         var keys = wanted.Select(w => IndicatorPeriods.Key(w.Period)).Distinct().ToList();
-        var present = (await db.IndicatorMeasurements.AsNoTracking()
-                .Where(m => ids.Contains(m.IndicatorId) && keys.Contains(m.PeriodKey))
-                .Select(m => new { m.IndicatorId, m.PeriodKey })
-                .ToListAsync(cancellationToken))
-            .Select(m => (m.IndicatorId, m.PeriodKey)).ToHashSet();
+        var present = await FiguresPresent.LoadAsync(db, ids, keys, cancellationToken);
 
         return wanted
             .Where(w => !present.Contains((w.Indicator.Id, IndicatorPeriods.Key(w.Period))))
