@@ -60,8 +60,6 @@ public sealed class ClaimHolders(JobStorage storage, TimeProvider clock)
         return gone;
     }
 
-    public bool IsGone(string claimedBy) => Gone([claimedBy]).Count == 1;
-
     /// <summary>
     /// Whether the job store's server list shows the holder gone: no server of that name (Hangfire
     /// names a server "name:guid", lower case), or none that beat within <see cref="HeartbeatGrace"/>.

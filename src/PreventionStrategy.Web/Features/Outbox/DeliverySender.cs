@@ -168,7 +168,7 @@ public sealed class DeliverySender(AppDbContext db, DeliveryComposer composer, M
         var holders = await db.Deliveries
             .Where(d => d.State == DeliveryState.Pending && d.ClaimedUntilUtc >= nowUtc && d.ClaimedBy != null)
             .Select(d => d.ClaimedBy!).Distinct().ToListAsync(cancellationToken);
-        var gone = holders.Count == 0 ? [] : claimHolders.Gone(holders);
+        var gone = claimHolders.Gone(holders);
         if (gone.Count > 0)
         {
             logger.LogInformation("Claims held by {Holders}, which no longer run(s), are released", string.Join(", ", gone));
