@@ -29,22 +29,25 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, Display show
 
     public StrategyHeading? Strategy { get; private set; }
 
-    public TimelineLayout Layout { get; private set; } = null!;
+    /// <summary>The chart, its layout, each milestone's timing in words and which are overdue.</summary>
+    public TimelineView View { get; private set; } = null!;
 
-    public TimelineChart Chart { get; private set; } = null!;
+    public TimelineLayout Layout => View.Layout;
+
+    public TimelineChart Chart => View.Chart;
 
     /// <summary>Each milestone's timing as the plan states it, written once however many lanes it is drawn in.</summary>
-    public IReadOnlyDictionary<int, string> TimingTexts { get; private set; } = new Dictionary<int, string>();
+    public IReadOnlyDictionary<int, string> TimingTexts => View.TimingTexts;
 
     /// <summary>Open milestones past their expected date (the forecast, else the end of the period).</summary>
-    public IReadOnlySet<int> Overdue { get; private set; } = new HashSet<int>();
+    public IReadOnlySet<int> Overdue => View.Overdue;
 
     public string OverdueWord => localizer["Milestones.Overdue"];
 
     /// <summary>Whether more of the plan lies before or after the range shown, for the paging links.</summary>
-    public bool HasEarlier { get; private set; }
+    public bool HasEarlier => View.HasEarlier;
 
-    public bool HasLater { get; private set; }
+    public bool HasLater => View.HasLater;
 
     public IReadOnlyList<SelectListItem> FocusAreaOptions { get; private set; } = [];
 
@@ -87,7 +90,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, Display show
             .ToListAsync(cancellationToken);
         var lanesOf = links.ToLookup(l => l.MilestoneId, l => l.FocusAreaId);
 
-        var view = TimelineView.Build(
+        View = TimelineView.Build(
             focusAreas.Select(f => (f.Id, f.SortOrder, f.Title)),
             milestones.Select(m => new TimelineSource(m.Id, m.Title, m.Timing, m.Status, m.PreconditionId, m.ForecastDate, lanesOf[m.Id].ToList())).ToList(),
             Zoom,
@@ -97,7 +100,6 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, Display show
             localizer["Timeline.NoFocusArea"],
             OverdueWord,
             show);
-        (Layout, Chart, TimingTexts, Overdue, HasEarlier, HasLater) = (view.Layout, view.Chart, view.TimingTexts, view.Overdue, view.HasEarlier, view.HasLater);
         FocusAreaOptions = focusAreas
             .Select(f => new SelectListItem($"{f.SortOrder}. {f.Title}", f.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), f.Id == Filter.FocusAreaId))
             .ToList();
