@@ -23,6 +23,9 @@ public sealed record BriefingModel(
 {
     /// <summary>Whether the strategy works: its indicators. Empty unless the builder adds it (tests may build a model without).</summary>
     public BriefingEffect Effect { get; init; } = BriefingEffect.Empty;
+
+    /// <summary>Decisions asked of the committee, open ones first; answered ones only in the first briefing after the answer. Empty until the builder adds them.</summary>
+    public IReadOnlyList<BriefingDecision> Decisions { get; init; } = [];
 }
 
 /// <param name="MeetingDateText">"13. marts 2025", or null when the briefing is not for a particular meeting.</param>
