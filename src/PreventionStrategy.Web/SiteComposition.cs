@@ -18,6 +18,7 @@ using PreventionStrategy.Web.Features.Budget;
 using PreventionStrategy.Web.Features.Committees;
 using PreventionStrategy.Web.Features.Stakeholders;
 using PreventionStrategy.Web.Features.Demo;
+using PreventionStrategy.Web.Features.Metrics;
 using PreventionStrategy.Web.Features.Digest;
 using PreventionStrategy.Web.Features.Email;
 using PreventionStrategy.Web.Features.Identity;
@@ -189,6 +190,7 @@ public static class SiteComposition
         // One database check, not also EF's AddDbContextCheck: checks run side by side, and one that touched the database
         // while the WAL index is truncated would end the process before the files check could answer.
         services.AddHealthEndpoints();
+        services.AddSiteMetrics(configuration);
 
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<MailTransport>();
@@ -282,6 +284,7 @@ public static class SiteComposition
         app.UseMiddleware<DatabaseBusy>();
         app.UseCookiePolicy();
         app.UseRequestLocalization();
+        app.MapSiteMetrics();
         app.UseStaticFiles(StaticAssetCaching.Options);
         app.UseRouting();
         app.UseMiddleware<RequestTooLarge>();

@@ -16,9 +16,12 @@ public static class BriefingPdf
 
     public static (byte[] Pdf, int PageCount) GenerateWithPageCount(BriefingModel model)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var styles = new BriefingStyles();
         var document = new BriefingDocument(model, styles).Layout();
-        return (PdfLanguage.Set(PdfFontSubsets.Apply(PdfOutput.Write(document, Metadata(model))), "da-DK"), document.PageCount);
+        var pdf = PdfLanguage.Set(PdfFontSubsets.Apply(PdfOutput.Write(document, Metadata(model))), "da-DK");
+        Metrics.SiteMeter.BriefingRendered(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return (pdf, document.PageCount);
     }
 
     /// <summary>One PNG per page, in page order, <paramref name="dpi"/> pixels per inch (A4 at 96 dpi is 794 × 1123).</summary>

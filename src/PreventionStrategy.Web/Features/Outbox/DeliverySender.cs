@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Email;
+using PreventionStrategy.Web.Features.Metrics;
 using PreventionStrategy.Web.Features.Reminders;
 
 namespace PreventionStrategy.Web.Features.Outbox;
@@ -71,6 +72,7 @@ public sealed class DeliverySender(AppDbContext db, DeliveryComposer composer, M
                 delivery.State = DeliveryState.Failed;
                 delivery.LastError = Truncate(composition.SkipReason ?? string.Empty, 1000);
                 tally.Failed++;
+                SiteMeter.DeliveryFailed(delivery.Kind.ToString());
             }
             else if (composition.Message is null)
             {
@@ -91,6 +93,7 @@ public sealed class DeliverySender(AppDbContext db, DeliveryComposer composer, M
                     delivery.LastError = null;
                     await RecordInvitationAsync(delivery, composition.Invitation, delivery.SentAtUtc.Value, cancellationToken);
                     tally.Sent++;
+                    SiteMeter.DeliverySent(delivery.Kind.ToString());
                 }
                 catch (MailSendException ex)
                 {
@@ -99,12 +102,14 @@ public sealed class DeliverySender(AppDbContext db, DeliveryComposer composer, M
                     {
                         delivery.State = DeliveryState.Failed;
                         tally.Failed++;
+                        SiteMeter.DeliveryFailed(delivery.Kind.ToString());
                         logger.LogWarning("Delivery {DeliveryId} failed for good after {Attempts} attempt(s): {Reason}", delivery.Id, delivery.Attempts, ex.Message);
                     }
                     else
                     {
                         delivery.NextAttemptAtUtc = nowUtc + RetryDelay(delivery.Attempts);
                         tally.Retrying++;
+                        SiteMeter.DeliveryRetrying(delivery.Kind.ToString());
                         logger.LogInformation("Delivery {DeliveryId} will be retried at {NextAttempt:u}: {Reason}", delivery.Id, delivery.NextAttemptAtUtc, ex.Message);
                     }
                 }
