@@ -192,11 +192,20 @@ public static class SiteComposition
         services.AddHealthEndpoints();
         services.AddSiteMetrics(configuration);
 
-        services.AddSingleton(TimeProvider.System);
+        var clock = DemoClock.For(configuration);
+        services.AddSingleton(clock);
+        if (clock is DemoClock)
+        {
+            // The demo's day is the site's; a cookie's expiry is the browser's, in real time.
+            services.PostConfigureAll<CookieAuthenticationOptions>(cookies => cookies.TimeProvider = TimeProvider.System);
+            services.PostConfigure<SecurityStampValidatorOptions>(stamps => stamps.TimeProvider = TimeProvider.System);
+        }
+
         services.AddScoped<MailTransport>();
         services.AddScoped<PlanExporter>();
         services.AddScoped<PlanImporter>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoExamples>();
         services.AddScoped<BootstrapAdministrator>();
         services.AddScoped<Display>();
         services.AddScoped<MilestoneEditor>();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Identity;
 using PreventionStrategy.Web.Features.Plans.Transfer;
@@ -10,7 +11,7 @@ namespace PreventionStrategy.Web.Features.Demo;
 /// The demo: one user per role and the Norddjurs plan, loaded through the same importer any
 /// municipality uses. Runs only when the database holds no strategy, so restarts add nothing.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> users, PlanImporter importer, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> users, PlanImporter importer, DemoExamples examples, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
 {
     public const string Password = "Forebyg-2025!";
 
@@ -42,6 +43,10 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> use
         }
 
         logger.LogInformation("Demo data seeded: the Norddjurs plan is strategy {StrategyId}", result.StrategyId);
+        if (options.Value.ExampleData)
+        {
+            await examples.AddAsync(result.StrategyId!.Value, cancellationToken);
+        }
     }
 
     /// <summary>The Norddjurs plan file built into the site, as the demo loads it.</summary>
