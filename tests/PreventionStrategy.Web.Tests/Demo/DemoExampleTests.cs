@@ -43,6 +43,12 @@ public sealed class DemoExampleTests
         Assert.Equal(DemoExamples.Persons.Count, persons.Count);
         Assert.All(persons, p => Assert.Contains("Eksempeldata", p.Title));
 
+        // No invented figure for a period not over by the demo's day; the sources' own figures stay.
+        var figures = await db.IndicatorMeasurements.AsNoTracking().Include(m => m.Indicator).ToListAsync();
+        Assert.DoesNotContain(figures, f => f.Indicator!.IsExampleData && f.Period.End >= DemoDay);
+        Assert.Contains(figures, f => f.Indicator!.IsExampleData);
+        Assert.Contains(figures, f => !f.Indicator!.IsExampleData);
+
         var meetings = await db.CommitteeMeetings.AsNoTracking().OrderBy(m => m.MeetingDate).ToListAsync();
         Assert.Equal(3, meetings.Count);
         Assert.All(meetings, m => Assert.StartsWith("Eksempeldata:", m.Notes));

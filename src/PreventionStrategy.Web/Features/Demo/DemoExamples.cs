@@ -53,6 +53,7 @@ public sealed class DemoExamples(AppDbContext db, IServiceProvider services, Tim
     {
         var today = clock.Today();
         await AddPersonsAsync(cancellationToken);
+        await HideFiguresNotYetKnownAsync(strategyId, today, cancellationToken);
         var strategy = await db.Strategies.Include(s => s.Committee).SingleAsync(s => s.Id == strategyId, cancellationToken);
         if (strategy.Committee is null)
         {
@@ -85,6 +86,15 @@ public sealed class DemoExamples(AppDbContext db, IServiceProvider services, Tim
 
         logger.LogInformation("Demo example data added as of {Today}", today);
     }
+
+    /// <summary>
+    /// The plan's invented indicator series run into 2025; on the demo's day a figure for a period not yet
+    /// over could not exist. The sources' own figures are left as they are.
+    /// </summary>
+    private async Task HideFiguresNotYetKnownAsync(int strategyId, DateOnly today, CancellationToken cancellationToken) =>
+        await db.IndicatorMeasurements
+            .Where(m => m.Indicator!.StrategyId == strategyId && m.Indicator.IsExampleData && m.Period.End >= today)
+            .ExecuteDeleteAsync(cancellationToken);
 
     private async Task AddPersonsAsync(CancellationToken cancellationToken)
     {
