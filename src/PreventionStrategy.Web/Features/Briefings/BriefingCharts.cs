@@ -81,14 +81,19 @@ public static class BriefingCharts
                     bar.LineWidth = 0.5f;
                 }
 
-                // The milestone's number right of where it ends (its forecast, if later), on white so it reads over a neighbour.
-                var labelX = Math.Max(layout.EndFraction(item), timeline.Forecasts.TryGetValue(item.MilestoneId, out var f) ? layout.Fraction(f.AddDays(1)) : 0) + 0.004;
-                var number = plot.Add.Text(numbers[item.MilestoneId].ToString(System.Globalization.CultureInfo.InvariantCulture), Math.Min(labelX, 0.985), y + 0.5);
+                // The milestone's number right of where it ends (its forecast, if later), or left of its start when that is at
+                // the chart's right edge, where the plot would clip it; on white so it reads over a neighbour.
+                var hasForecast = timeline.Forecasts.TryGetValue(item.MilestoneId, out var f);
+                var labelX = Math.Max(layout.EndFraction(item), hasForecast ? layout.Fraction(f.AddDays(1)) : 0);
+                var leftOfStart = labelX > 0.95;
+                var gap = item.IsPoint || (hasForecast && !leftOfStart) ? 5 : 2;
+                var number = plot.Add.Text(numbers[item.MilestoneId].ToString(System.Globalization.CultureInfo.InvariantCulture), leftOfStart ? x1 : labelX, y + 0.5);
                 number.LabelFontName = BriefingFonts.ChartFamily;
                 number.LabelFontSize = 6.5f;
                 number.LabelFontColor = Color.FromHex("#1A1A1A");
-                number.LabelAlignment = Alignment.MiddleLeft;
+                number.LabelAlignment = leftOfStart ? Alignment.MiddleRight : Alignment.MiddleLeft;
                 number.LabelPadding = 0.5f;
+                number.LabelOffsetX = leftOfStart ? -gap : gap;
                 number.LabelStyle.SubpixelText = true;
             }
 
