@@ -42,9 +42,10 @@ public static class BriefingModelJson
     {
         if (info.Type == typeof(BriefingModel) || info.Type == typeof(BriefingIndicator))
         {
-            foreach (var property in info.Properties.Where(p => p.PropertyType == typeof(BriefingTimeline) || p.PropertyType == typeof(IndicatorSeries) || p.PropertyType == typeof(IReadOnlyDictionary<DateOnly, string>)).ToList())
+            // Not written, so read back as null: the record's constructor still binds (a missing parameter takes its default).
+            foreach (var property in info.Properties.Where(p => p.PropertyType == typeof(BriefingTimeline) || p.PropertyType == typeof(IndicatorSeries) || p.PropertyType == typeof(IReadOnlyDictionary<DateOnly, string>)))
             {
-                info.Properties.Remove(property);
+                property.ShouldSerialize = (_, _) => false;
             }
         }
     }
