@@ -8,7 +8,7 @@ public sealed class FrontPageTests
     private static PdfReadBack Render(BriefingModel model)
     {
         var pdf = BriefingPdf.Generate(model);
-        if (Environment.GetEnvironmentVariable("BRIEFING_PDF_OUT") is { Length: > 0 } folder)
+        if (Environment.GetEnvironmentVariable("BRIEFING_OUT") is { Length: > 0 } folder)
         {
             File.WriteAllBytes(Path.Combine(folder, "small-briefing.pdf"), pdf);
         }

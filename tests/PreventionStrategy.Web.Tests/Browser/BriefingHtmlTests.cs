@@ -33,7 +33,7 @@ public sealed class BriefingHtmlTests(BrowserSite browser) : IClassFixture<Brows
         await Assertions.Expect(decisions.GetByText("Godkendt: Enstemmigt")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Færre anbringelser" }).Locator(".status-badge", new() { HasText = "Ude af kurs" })).ToBeVisibleAsync();
         Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"), "the page scrolls sideways");
-        if (Environment.GetEnvironmentVariable("BRIEFING_PDF_OUT") is { Length: > 0 } folder)
+        if (Environment.GetEnvironmentVariable("BRIEFING_OUT") is { Length: > 0 } folder)
         {
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"briefing-html-{width}.png"), FullPage = true });
         }

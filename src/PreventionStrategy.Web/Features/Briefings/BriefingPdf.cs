@@ -18,7 +18,7 @@ public static class BriefingPdf
     {
         using var styles = new BriefingStyles();
         var document = new BriefingDocument(model, styles).Layout();
-        return (PdfLanguage.Set(PdfFontSubsets.Apply(PdfOutput.Write(document, Metadata(model))), "da-DK"), document.PageCount);
+        return (PdfLanguage.Set(PdfTransparencyGroups.Apply(PdfFontSubsets.Apply(PdfOutput.Write(document, Metadata(model)))), "da-DK"), document.PageCount);
     }
 
     /// <summary>One PNG per page, in page order, <paramref name="dpi"/> pixels per inch (A4 at 96 dpi is 794 × 1123).</summary>
