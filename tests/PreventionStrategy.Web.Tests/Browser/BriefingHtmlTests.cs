@@ -36,6 +36,9 @@ public sealed class BriefingHtmlTests(BrowserSite browser) : IClassFixture<Brows
         if (Environment.GetEnvironmentVariable("BRIEFING_OUT") is { Length: > 0 } folder)
         {
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"briefing-html-{width}.png"), FullPage = true });
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"briefing-html-{width}-top.png") });
+            await page.Locator("#b-areas").ScrollIntoViewIfNeededAsync();
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"briefing-html-{width}-areas.png") });
         }
 
         var violations = await Axe.AuditAsync(page);
