@@ -145,6 +145,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             focusArea.Property(f => f.Title).HasMaxLength(200);
             focusArea.Property(f => f.Description).HasMaxLength(4000);
             focusArea.Property(f => f.Aims).HasMaxLength(4000);
+            focusArea.Property(f => f.StatusOverrideJustification).HasMaxLength(1000);
+            focusArea.Property(f => f.StatusOverrideByName).HasMaxLength(200);
             focusArea.HasIndex(f => new { f.StrategyId, f.SortOrder });
         });
 
@@ -270,6 +272,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             briefing.Property(b => b.IssuedByName).HasMaxLength(200);
             briefing.Property(b => b.Statement).HasMaxLength(4000);
             briefing.Property(b => b.AutomaticKey).HasMaxLength(100);
+            briefing.Property(b => b.ModelJson).HasMaxLength(4_000_000);
             briefing.HasIndex(b => new { b.StrategyId, b.CommitteeMeetingId, b.Version }).IsUnique();
             briefing.HasIndex(b => b.AutomaticKey).IsUnique();
             briefing.HasOne<Strategy>().WithMany().HasForeignKey(b => b.StrategyId).OnDelete(DeleteBehavior.Cascade);

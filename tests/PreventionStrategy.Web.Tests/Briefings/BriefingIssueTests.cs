@@ -302,7 +302,9 @@ public sealed class BriefingIssueTests(ReminderSite fixture) : IClassFixture<Rem
         var images = preview.QuerySelectorAll(".briefing-preview img").ToList();
         Assert.NotEmpty(images);
         Assert.All(images, img => Assert.StartsWith("data:image/png;base64,", img.GetAttribute("src")));
-        Assert.Equal($"Side 1 af {images.Count}", images[0].GetAttribute("alt"));
+        // Every page up to the preview's limit; the alt text names the whole briefing's page count.
+        var total = int.Parse(System.Text.RegularExpressions.Regex.Match(images[0].GetAttribute("alt")!, @"^Side 1 af (\d+)$").Groups[1].Value);
+        Assert.Equal(Math.Min(total, Web.Features.Briefings.CreateModel.PreviewMaxPages), images.Count);
 
         await using var db = Site.CreateDbContext();
         var before = await db.CommitteeBriefings.CountAsync();

@@ -41,7 +41,9 @@ public sealed partial class LargeBriefingLayoutTests
     public void No_table_row_is_cut_across_pages()
     {
         using var pdf = new PdfReadBack(Generated.Value.Pdf);
-        var tokenPages = Tokens(pdf).ToList();
+
+        // Page 1 repeats the three most important changes (title and change, not the comment that ends the row): it is a summary of rows tested here.
+        var tokenPages = Tokens(pdf).Where(t => t.Page > 1).ToList();
 
         var duplicates = tokenPages.GroupBy(t => t.Token).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.Empty(duplicates);

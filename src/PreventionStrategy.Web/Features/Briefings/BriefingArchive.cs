@@ -59,6 +59,7 @@ public sealed class BriefingArchive(AppDbContext db, BriefingModelBuilder builde
             IssuedByName = issuedByName,
             Statement = string.IsNullOrWhiteSpace(statement) ? null : statement.Trim(),
             AutomaticKey = automaticKey,
+            ModelJson = BriefingModelJson.Write(model),
         };
         db.CommitteeBriefings.Add(briefing);
         try

@@ -23,10 +23,22 @@ public static class BriefingCharts
     public static bool IsSummarised(BriefingTimeline timeline) =>
         timeline.Layout.Lanes.SelectMany(l => l.Items).Select(i => i.MilestoneId).Distinct().Count() > MaxMilestonesDrawn;
 
+    /// <summary>
+    /// The number each milestone carries on the chart and in its key: 1, 2, 3 … in the order the chart shows them (lane by
+    /// lane, then by start); a milestone in several focus areas has one number in every lane it appears in.
+    /// </summary>
+    public static IReadOnlyDictionary<int, int> Numbers(BriefingTimeline timeline) => timeline.Layout.Lanes
+        .SelectMany(l => l.Items.OrderBy(i => i.Start).ThenBy(i => i.Row))
+        .Select(i => i.MilestoneId)
+        .Distinct()
+        .Select((id, index) => (id, index))
+        .ToDictionary(x => x.id, x => x.index + 1);
+
     public static Plot Timeline(BriefingTimeline timeline, float width, float height)
     {
         var plot = NewPlot();
         var layout = timeline.Layout;
+        var numbers = Numbers(timeline);
         using var labelFont = new SKFont(BriefingFonts.Regular);
         var lanes = layout.Lanes;
         var left = new ScottPlot.TickGenerators.NumericManual();
@@ -68,6 +80,21 @@ public static class BriefingCharts
                     bar.LineColor = Colors.White;
                     bar.LineWidth = 0.5f;
                 }
+
+                // The milestone's number right of where it ends (its forecast, if later), or left of its start when that is at
+                // the chart's right edge, where the plot would clip it; on white so it reads over a neighbour.
+                var hasForecast = timeline.Forecasts.TryGetValue(item.MilestoneId, out var f);
+                var labelX = Math.Max(layout.EndFraction(item), hasForecast ? layout.Fraction(f.AddDays(1)) : 0);
+                var leftOfStart = labelX > 0.95;
+                var gap = item.IsPoint || (hasForecast && !leftOfStart) ? 5 : 2;
+                var number = plot.Add.Text(numbers[item.MilestoneId].ToString(System.Globalization.CultureInfo.InvariantCulture), leftOfStart ? x1 : labelX, y + 0.5);
+                number.LabelFontName = BriefingFonts.ChartFamily;
+                number.LabelFontSize = 6.5f;
+                number.LabelFontColor = Color.FromHex("#1A1A1A");
+                number.LabelAlignment = leftOfStart ? Alignment.MiddleRight : Alignment.MiddleLeft;
+                number.LabelPadding = 0.5f;
+                number.LabelOffsetX = leftOfStart ? -gap : gap;
+                number.LabelStyle.SubpixelText = true;
             }
 
             top += laneHeight;

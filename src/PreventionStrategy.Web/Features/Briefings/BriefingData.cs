@@ -48,7 +48,7 @@ internal sealed record BriefingData(
         var focusAreas = await db.FocusAreas.AsNoTracking()
             .Where(f => f.StrategyId == strategyId)
             .OrderBy(f => f.SortOrder).ThenBy(f => f.Id)
-            .Select(f => new FocusAreaRow(f.Id, f.SortOrder, f.Title))
+            .Select(f => new FocusAreaRow(f.Id, f.SortOrder, f.Title, f.StatusOverride, f.StatusOverrideJustification, f.StatusOverrideByName, f.StatusOverrideAtUtc))
             .ToListAsync(ct);
 
         var milestones = (await db.Milestones.AsNoTracking()
@@ -109,7 +109,7 @@ internal sealed record BriefingData(
 
     public sealed record MeetingRow(int Id, DateOnly MeetingDate, string CommitteeName);
 
-    public sealed record FocusAreaRow(int Id, int SortOrder, string Title);
+    public sealed record FocusAreaRow(int Id, int SortOrder, string Title, FocusAreas.FocusAreaStatus? StatusOverride = null, string? Justification = null, string? OverriddenByName = null, DateTime? OverriddenAtUtc = null);
 
     public sealed record MilestoneRow(
         int Id,

@@ -4,8 +4,8 @@ using PreventionStrategy.Web.Features.Milestones;
 namespace PreventionStrategy.Web.Features.Briefings;
 
 /// <summary>
-/// The committee briefing, composed top-down in the order a committee member reads it: front page,
-/// summary, timeline, one section per focus area, what changed, what is coming, what needs attention,
+/// The committee briefing, composed top-down in the order a committee member reads it: page 1 with the verdict
+/// (<see cref="BriefingFrontPage"/>), summary, timeline, one section per focus area, what changed, what is coming, what needs attention,
 /// and the budget. It only arranges the model; all wording of data comes from <see cref="BriefingModel"/>.
 /// </summary>
 public sealed class BriefingDocument(BriefingModel model, BriefingStyles styles)
@@ -26,7 +26,7 @@ public sealed class BriefingDocument(BriefingModel model, BriefingStyles styles)
 
     private Column Body() => new(
     [
-        FrontPage(),
+        new BriefingFrontPage(model, styles).Compose(),
         new PageBreak(),
         Summary(),
         new BriefingEffectSection(model.Effect, styles).Compose(),
@@ -37,33 +37,6 @@ public sealed class BriefingDocument(BriefingModel model, BriefingStyles styles)
         Attention(),
         Budget(),
     ]);
-
-    private Column FrontPage()
-    {
-        var h = model.Header;
-        var facts = new List<(string, string)> { ("Udvalg", h.CommitteeName) };
-        if (h.MeetingDateText is not null)
-        {
-            facts.Add(("Mødedato", h.MeetingDateText));
-        }
-
-        facts.Add(("Strategi", h.StrategyName));
-        facts.Add(("Kommune", h.Municipality));
-        facts.Add(("Område", h.Division));
-        facts.Add(("Udarbejdet", h.GeneratedAtText));
-
-        return new Column(
-            new Spacer(150),
-            new Paragraph("Orientering til " + h.CommitteeName, styles.Subtitle),
-            new Spacer(6),
-            new Paragraph(h.StrategyName, styles.Title),
-            new Spacer(10),
-            new Paragraph("Status på strategiens milepæle" + (h.MeetingDateText is null ? string.Empty : $" til udvalgsmødet {h.MeetingDateText}"), styles.Subtitle),
-            new Spacer(48),
-            KeyValueBlock.Create(facts, styles.Facts, styles.BodyStrong, keyShare: 0.25f),
-            new Spacer(36),
-            new Paragraph($"{h.Municipality} – {h.Division}", styles.Note));
-    }
 
     private Column Summary()
     {
@@ -76,12 +49,6 @@ public sealed class BriefingDocument(BriefingModel model, BriefingStyles styles)
             new Paragraph(s.OverallExplanation, styles.Body),
             new Spacer(10),
         };
-        if (s.Statement is not null)
-        {
-            parts.Add(Column.Section(new Paragraph("Forvaltningens bemærkninger", styles.Heading2), new Spacer(2), new Paragraph(s.Statement, styles.Statement)));
-            parts.Add(new Spacer(10));
-        }
-
         parts.Add(Column.Section(
             new Paragraph($"Milepæle fordelt på status ({s.MilestoneCount} i alt)", styles.Heading2),
             new Spacer(4),
@@ -97,14 +64,35 @@ public sealed class BriefingDocument(BriefingModel model, BriefingStyles styles)
             Heading("Tidslinje"),
             new Paragraph(BriefingCharts.IsSummarised(timeline)
                 ? "Planen har mange milepæle, så tidslinjen viser antal milepæle pr. fokusområde og kvartal efter forventet dato (prognose, ellers planlagt slut). Den lodrette streg er i dag."
-                : "Søjler viser en planlagt periode, romber en milepæl på en bestemt dag. Farven viser status. Den lodrette streg er i dag; en stiplet streg til en ring viser en prognose, der afviger fra planen.", styles.Note),
+                : "Søjler viser en planlagt periode, romber en milepæl på en bestemt dag. Farven viser status. Tallet ved hver milepæl henviser til nøglen under tidslinjen. Den lodrette streg er i dag; en stiplet streg til en ring viser en prognose, der afviger fra planen.", styles.Note),
             new Spacer(4),
             StatusLegend(),
             new Spacer(6),
             BriefingCharts.IsSummarised(timeline)
                 ? TimelineSummary(timeline)
                 : new Chart(Math.Min(MaxChartHeight, BriefingCharts.TimelineHeight(timeline)), (w, h) => BriefingCharts.Timeline(timeline, w, h)),
-        ]);
+        ],
+        BriefingCharts.IsSummarised(timeline) ? [] : [new Spacer(6), TimelineKey(timeline)]);
+    }
+
+    // The chart's numbers in words, so the chart reads without the web page: number, milestone, its focus areas, its state.
+    private Column TimelineKey(BriefingTimeline timeline)
+    {
+        var numbers = BriefingCharts.Numbers(timeline);
+        var lanes = timeline.Layout.Lanes.SelectMany(l => l.Items.Select(i => (i.MilestoneId, l.Label))).ToLookup(x => x.MilestoneId, x => x.Label);
+        var titles = timeline.Layout.Lanes.SelectMany(l => l.Items).GroupBy(i => i.MilestoneId).ToDictionary(g => g.Key, g => g.First().Title);
+        var milestones = model.FocusAreas.SelectMany(a => a.Milestones).GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First());
+        var rows = numbers.OrderBy(n => n.Value).Select(n => new TableRow(
+        [
+            new TableCell(n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), styles.CellStrong),
+            new TableCell(titles[n.Key]),
+            new TableCell(string.Join("; ", lanes[n.Key].Distinct())),
+            milestones.TryGetValue(n.Key, out var m) ? new TableCell(m.TimingText) : new TableCell(string.Empty),
+        ])).ToList();
+        return Column.Section(
+            new Paragraph("Nøgle til tidslinjen", styles.Heading2),
+            new Spacer(4),
+            new Table([new TableColumn("Nr.", 0.6f, TextAlign.Right), new TableColumn("Milepæl", 4f), new TableColumn("Fokusområde", 3.2f), new TableColumn("Tidspunkt", 1.8f)], rows, styles.Table));
     }
 
     // A large plan as counts per focus area and year of the expected date (forecast, else planned end); today's year is marked.

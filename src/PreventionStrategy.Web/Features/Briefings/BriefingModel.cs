@@ -58,7 +58,13 @@ public sealed record BriefingStatusCount(BriefingState State, string StatusText,
 
 /// <param name="Milestones">The milestones listed here: each milestone is listed under its first focus area only.</param>
 /// <param name="AlsoHere">Milestones listed under an earlier focus area that belong here too, per that area: "under 1. Flere netværksanbringelser: A; B".</param>
-public sealed record BriefingFocusArea(int Number, string Title, IReadOnlyList<BriefingMilestone> Milestones, IReadOnlyList<string>? AlsoHere = null);
+/// <param name="Status">The area's status by <see cref="FocusAreas.FocusAreaStatusRule"/> or an administrator's override; null in models built without it.</param>
+public sealed record BriefingFocusArea(int Number, string Title, IReadOnlyList<BriefingMilestone> Milestones, IReadOnlyList<string>? AlsoHere = null, BriefingFocusAreaStatus? Status = null);
+
+/// <param name="StatusText">"Ude af kurs", "Kræver opmærksomhed" or "På sporet".</param>
+/// <param name="Symbol">"×", "!" or "✓": the status is never told by colour alone.</param>
+/// <param name="BasisText">Why: "Efter reglen: 2 milepæle over tid." or "Sat af Anne Admin 3. december 2026 (efter reglen: Ude af kurs): the justification".</param>
+public sealed record BriefingFocusAreaStatus(FocusAreas.FocusAreaStatus Status, string StatusText, string Symbol, bool Overridden, string BasisText);
 
 /// <param name="TimingText">At the plan's precision: "1. kvartal 2025", "13. december 2024".</param>
 /// <param name="ForecastText">Forecast date, or empty when none is given.</param>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Budget;
+using PreventionStrategy.Web.Features.FocusAreas;
 using PreventionStrategy.Web.Features.Milestones;
 using PreventionStrategy.Web.Features.Plans;
 using PreventionStrategy.Web.Features.Shared;
@@ -76,7 +77,7 @@ public sealed class BriefingModelBuilder(AppDbContext db, Display display, TimeP
         return new BriefingModel(
             header,
             Summary(milestones.Select(m => m.Model).ToList(), statement),
-            FocusAreas(data.FocusAreas, milestones),
+            FocusAreas(data.FocusAreas, milestones).Select((a, i) => i < data.FocusAreas.Count ? a with { Status = AreaStatus(data.FocusAreas[i], milestones) } : a).ToList(),
             Changes(data.Updates, data.SinceUtc),
             ComingUp(milestones, models, today, reference, nextMeeting),
             overdue.Select(m => new BriefingAttentionItem(m.Model, wording.Overdue(m.Row.ExpectedBy, today))).ToList(),
@@ -112,6 +113,15 @@ public sealed class BriefingModelBuilder(AppDbContext db, Display display, TimeP
         }
 
         return result;
+    }
+
+    // The focus area's status by the one rule over all its milestones (shared ones too), or the administrator's override.
+    // FocusAreas lists the areas in the rows' order (the section for milestones without an area comes last and has no status).
+    private BriefingFocusAreaStatus AreaStatus(BriefingData.FocusAreaRow row, List<(BriefingData.MilestoneRow Row, BriefingMilestone Model)> milestones)
+    {
+        var verdict = StrategyVerdict.Of(milestones.Where(m => m.Row.FocusAreaIds.Contains(row.Id)).Select(m => m.Model.State));
+        var standing = new FocusAreaStanding(FocusAreaStatusRule.Of(verdict), row.StatusOverride, row.Justification, row.OverriddenByName, row.OverriddenAtUtc);
+        return wording.AreaStatus(standing, verdict);
     }
 
     private BriefingMilestone ToModel(BriefingData.MilestoneRow m, DateOnly today, Dictionary<int, int> areaNumbers) => new(

@@ -19,7 +19,7 @@ public static class BriefingPdf
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var styles = new BriefingStyles();
         var document = new BriefingDocument(model, styles).Layout();
-        var pdf = PdfLanguage.Set(PdfFontSubsets.Apply(PdfOutput.Write(document, Metadata(model))), "da-DK");
+        var pdf = PdfLanguage.Set(PdfTransparencyGroups.Apply(PdfFontSubsets.Apply(PdfOutput.Write(document, Metadata(model)))), "da-DK");
         Metrics.SiteMeter.BriefingRendered(System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return (pdf, document.PageCount);
     }

@@ -20,6 +20,16 @@ public sealed class BriefingWording(Display display)
         _ => "Planen følges",
     };
 
+    /// <summary>A focus area's status with its basis: the rule's reason, or who overrode it, when, and why.</summary>
+    public BriefingFocusAreaStatus AreaStatus(FocusAreas.FocusAreaStanding standing, StrategyVerdict verdict)
+    {
+        var status = standing.Status;
+        var basis = standing.IsOverridden
+            ? $"Sat af {standing.OverriddenByName ?? "en administrator"}{(standing.OverriddenAtUtc is { } at ? " " + display.Date(DateOnly.FromDateTime(Shared.DanishTime.FromUtc(at))) : string.Empty)} (efter reglen: {FocusAreas.FocusAreaStatusRule.DanishText(standing.ByRule)}): {standing.Justification}"
+            : "Efter reglen: " + OverallExplanation(verdict.Overdue, verdict.Delayed, verdict.AtRisk, verdict.Total).Replace("Strategiens milepæl", "Fokusområdets milepæl").Replace("Strategien har endnu ingen milepæle.", "Fokusområdet har endnu ingen milepæle.");
+        return new BriefingFocusAreaStatus(status, FocusAreas.FocusAreaStatusRule.DanishText(status), FocusAreas.FocusAreaStatusRule.Symbol(status), standing.IsOverridden, basis);
+    }
+
     /// <summary>"3 af 5 milepæle er over tid, og 1 er forsinket." Each milestone is counted in one state only.</summary>
     public string OverallExplanation(int overdue, int delayed, int atRisk, int total)
     {

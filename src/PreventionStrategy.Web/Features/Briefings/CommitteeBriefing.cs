@@ -38,4 +38,10 @@ public sealed class CommitteeBriefing
 
     /// <summary>Set only on the scheduled job's issue ("auto:strategy:meeting") and unique, so two runs issue one.</summary>
     public string? AutomaticKey { get; set; }
+
+    /// <summary>
+    /// The <see cref="BriefingModel"/> the PDF was drawn from, as versioned JSON (<see cref="BriefingModelJson"/>), so the
+    /// archive's HTML page shows what was issued, not today's data. Null for briefings issued before it was kept.
+    /// </summary>
+    public string? ModelJson { get; set; }
 }

@@ -11,7 +11,7 @@ using PreventionStrategy.Web.Features.Shared;
 
 namespace PreventionStrategy.Web.Features.FocusAreas;
 
-/// <summary>One focus area: its aims, its milestones and the budget initiatives tied to it. Five SQL commands.</summary>
+/// <summary>One focus area: its aims, its milestones and the budget initiatives tied to it. Seven SQL commands.</summary>
 [OutputCache(PolicyName = PageCachePolicy.Name)]
 public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
 {
@@ -26,6 +26,9 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
     public IReadOnlyList<LinkedInitiative> BudgetInitiatives { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
+
+    /// <summary>The area's status by the one rule, or an administrator's override with its justification.</summary>
+    public FocusAreaStanding Standing { get; private set; } = null!;
 
     /// <summary>The indicators tied to the area (at most <see cref="IndicatorLimit"/>; the list of indicators has them all).</summary>
     public IReadOnlyList<IndicatorSummary> Indicators { get; private set; } = [];
@@ -45,6 +48,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
 
         FocusArea = focusArea;
         Today = clock.Today();
+        Standing = (await FocusAreaStandings.LoadAsync(db, db.FocusAreas.Where(f => f.Id == id), Today, cancellationToken))[id];
         // The first milestones in time order; the milestone list, filtered on the area, pages through the rest.
         var milestones = db.Milestones.AsNoTracking().Where(m => m.FocusAreas.Any(f => f.Id == id));
         MilestoneCount = await milestones.CountAsync(cancellationToken);

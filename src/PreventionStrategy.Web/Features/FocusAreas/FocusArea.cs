@@ -17,4 +17,14 @@ public sealed class FocusArea : Entity
     public string? Description { get; set; }
 
     public string? Aims { get; set; }
+
+    /// <summary>An administrator's status in place of <see cref="FocusAreaStatusRule"/>'s; null: the rule decides.</summary>
+    public FocusAreaStatus? StatusOverride { get; set; }
+
+    /// <summary>Why the rule's status is overridden; required with an override, shown beside it.</summary>
+    public string? StatusOverrideJustification { get; set; }
+
+    public string? StatusOverrideByName { get; set; }
+
+    public DateTime? StatusOverrideAtUtc { get; set; }
 }

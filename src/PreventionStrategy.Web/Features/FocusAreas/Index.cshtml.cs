@@ -7,8 +7,8 @@ using PreventionStrategy.Web.Features.Plans;
 
 namespace PreventionStrategy.Web.Features.FocusAreas;
 
-/// <summary>A strategy's focus areas in order, each with its milestones counted by status. Three SQL commands, whatever the size of the plan.</summary>
-public sealed class IndexModel(AppDbContext db) : PageModel
+/// <summary>A strategy's focus areas in order, each with its milestones counted by status. Five SQL commands, whatever the size of the plan.</summary>
+public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? StrategyId { get; set; }
@@ -38,15 +38,16 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             .Select(g => new { g.Key.FocusAreaId, g.Key.Status, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var byArea = counts.ToLookup(c => c.FocusAreaId);
+        var standings = await FocusAreaStandings.LoadAsync(db, db.FocusAreas.Where(f => f.StrategyId == Strategy.Id), Shared.DanishTime.Today(clock), cancellationToken);
 
         FocusAreas = areas
-            .Select(a => new FocusAreaSummary(a.Id, a.SortOrder, a.Title, a.Description, a.Aims, byArea[a.Id].ToDictionary(c => c.Status, c => c.Count)))
+            .Select(a => new FocusAreaSummary(a.Id, a.SortOrder, a.Title, a.Description, a.Aims, byArea[a.Id].ToDictionary(c => c.Status, c => c.Count), standings[a.Id]))
             .ToList();
         return Page();
     }
 }
 
-public sealed record FocusAreaSummary(int Id, int SortOrder, string Title, string? Description, string? Aims, IReadOnlyDictionary<MilestoneStatus, int> ByStatus)
+public sealed record FocusAreaSummary(int Id, int SortOrder, string Title, string? Description, string? Aims, IReadOnlyDictionary<MilestoneStatus, int> ByStatus, FocusAreaStanding Standing)
 {
     public int MilestoneCount => ByStatus.Values.Sum();
 }

@@ -93,15 +93,17 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageMo
 
         Effect = await EffectPanel.LoadAsync(db, heading.Id, cancellationToken);
 
+        var standings = await FocusAreas.FocusAreaStandings.LoadAsync(db, db.FocusAreas.Where(f => f.StrategyId == heading.Id), today, cancellationToken);
         Panels = focusAreas.Select(area => new FocusAreaPanel(
                 area,
                 StrategyVerdict.Of(byArea.Where(c => c.Key == area.Id)),
+                standings[area.Id],
                 nextRows.Where(n => n.FocusAreaId == area.Id).Select(n => new NextMilestone(n.Id, n.Title, n.Timing)).ToList()))
             .ToList();
         return Page();
     }
 }
 
-public sealed record FocusAreaPanel(FocusAreaTag FocusArea, StrategyVerdict Verdict, IReadOnlyList<NextMilestone> Next);
+public sealed record FocusAreaPanel(FocusAreaTag FocusArea, StrategyVerdict Verdict, FocusAreas.FocusAreaStanding Standing, IReadOnlyList<NextMilestone> Next);
 
 public sealed record NextMilestone(int Id, string Title, PlannedTiming Timing);

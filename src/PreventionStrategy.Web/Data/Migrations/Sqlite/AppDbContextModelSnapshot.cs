@@ -324,6 +324,10 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ModelJson")
+                        .HasMaxLength(4000000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PageCount")
                         .HasColumnType("INTEGER");
 
@@ -553,6 +557,21 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("StatusOverride")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StatusOverrideAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusOverrideByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusOverrideJustification")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("StrategyId")
                         .HasColumnType("INTEGER");

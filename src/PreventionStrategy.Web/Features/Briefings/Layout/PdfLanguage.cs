@@ -40,7 +40,8 @@ public static partial class PdfLanguage
         update.Append(CultureInfo.InvariantCulture, $"{root} 0 obj\n{dictionary}\nendobj\n");
         var xrefOffset = pdf.Length + update.Length;
         update.Append(CultureInfo.InvariantCulture, $"xref\n{root} 1\n{objectOffset:D10} 00000 n\r\n");
-        var newTrailer = trailer.TrimEnd();
+        // After another incremental update the trailer has a /Prev of its own: this update's /Prev replaces it.
+        var newTrailer = Prev().Replace(trailer.TrimEnd(), string.Empty);
         newTrailer = newTrailer[..^2] + $"\n/Prev {previousXref}>>";
         update.Append(CultureInfo.InvariantCulture, $"trailer\n{newTrailer}\nstartxref\n{xrefOffset}\n%%EOF\n");
 
@@ -55,4 +56,7 @@ public static partial class PdfLanguage
 
     [GeneratedRegex(@"/Root\s+(\d+)\s+0\s+R")]
     private static partial Regex Root();
+
+    [GeneratedRegex(@"\s*/Prev\s+\d+")]
+    private static partial Regex Prev();
 }
