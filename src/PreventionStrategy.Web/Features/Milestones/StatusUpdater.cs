@@ -17,11 +17,10 @@ public sealed class StatusUpdater(AppDbContext db, TimeProvider clock, IStringLo
     /// <summary>Returns false with the reasons in <paramref name="modelState"/>; nothing is saved then.</summary>
     public async Task<bool> UpdateAsync(Milestone milestone, StatusUpdateInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken)
     {
-        var comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim();
-        if (StatusUpdateInput.NeedsComment(input.Status) && comment is null)
-        {
-            modelState.AddModelError("Input.Comment", localizer["StatusUpdate.CommentRequired", localizer[$"MilestoneStatus.{input.Status}"]]);
-        }
+        var comment = Text(input.Comment);
+        var explanation = StatusUpdateInput.NeedsExplanation(input.Status)
+            ? await ExplanationAsync(milestone, input, modelState, cancellationToken)
+            : null;
 
         if (input.ForecastDate is { Year: < 2000 or > 2100 })
         {
@@ -58,7 +57,26 @@ public sealed class StatusUpdater(AppDbContext db, TimeProvider clock, IStringLo
             OldForecastDate = old.ForecastDate,
             NewForecastDate = milestone.ForecastDate,
             Comment = comment,
+            Reason = explanation?.Reason,
+            ConsequenceForPlan = explanation?.ConsequenceForPlan,
+            ConsequenceForFamilies = explanation?.ConsequenceForFamilies,
+            NextStep = explanation?.NextStep,
+            NextStepDate = explanation?.NextStepDate,
         });
+
+        // Asked in the same save as the explanation it belongs to: never a question without its reasons.
+        if (explanation?.DecisionQuestion is { } question)
+        {
+            db.CommitteeDecisions.Add(new CommitteeCycle.CommitteeDecision
+            {
+                Milestone = milestone,
+                Question = question,
+                CommitteeMeetingId = explanation.DecisionMeetingId,
+                AskedById = user.FindFirstValue(ClaimTypes.NameIdentifier),
+                AskedByName = user.DisplayName(),
+                AskedAtUtc = now,
+            });
+        }
 
         if (await ConcurrencyConflict.TrySaveAsync(db, modelState, localizer, version => input.Version = version, cancellationToken))
         {
@@ -69,4 +87,57 @@ public sealed class StatusUpdater(AppDbContext db, TimeProvider clock, IStringLo
         await db.Entry(milestone).ReloadAsync(cancellationToken);
         return false;
     }
+
+    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>
+    /// The structured explanation at risk, delayed and cancelled need: reason, both consequences and a dated next
+    /// step, each refused by name when missing; the decision is optional, but its meeting must be one of the
+    /// committee's coming meetings.
+    /// </summary>
+    private async Task<StatusExplanation?> ExplanationAsync(Milestone milestone, StatusUpdateInput input, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    {
+        var status = localizer[$"MilestoneStatus.{input.Status}"];
+        var explanation = new StatusExplanation(
+            Text(input.Reason), Text(input.ConsequenceForPlan), Text(input.ConsequenceForFamilies), Text(input.NextStep), input.NextStepDate, Text(input.DecisionQuestion), input.DecisionMeetingId);
+        void Require(string? value, string field, string message)
+        {
+            if (value is null)
+            {
+                modelState.AddModelError($"Input.{field}", localizer[message, status]);
+            }
+        }
+
+        Require(explanation.Reason, nameof(input.Reason), "StatusUpdate.ReasonRequired");
+        Require(explanation.ConsequenceForPlan, nameof(input.ConsequenceForPlan), "StatusUpdate.ConsequenceForPlanRequired");
+        Require(explanation.ConsequenceForFamilies, nameof(input.ConsequenceForFamilies), "StatusUpdate.ConsequenceForFamiliesRequired");
+        Require(explanation.NextStep, nameof(input.NextStep), "StatusUpdate.NextStepRequired");
+        if (input.NextStepDate is null)
+        {
+            modelState.AddModelError("Input.NextStepDate", localizer["StatusUpdate.NextStepDateRequired"]);
+        }
+        else if (input.NextStepDate is { Year: < 2000 or > 2100 })
+        {
+            modelState.AddModelError("Input.NextStepDate", localizer["Timing.YearRange", 2000, 2100]);
+        }
+
+        if (explanation.DecisionMeetingId is { } meetingId)
+        {
+            if (explanation.DecisionQuestion is null)
+            {
+                modelState.AddModelError("Input.DecisionQuestion", localizer["StatusUpdate.DecisionQuestionRequired"]);
+            }
+
+            var coming = await CommitteeCycle.ComingMeetings.Query(db, milestone.StrategyId, clock.Today()).AnyAsync(m => m.Id == meetingId, cancellationToken);
+            if (!coming)
+            {
+                modelState.AddModelError("Input.DecisionMeetingId", localizer["StatusUpdate.DecisionMeetingUnknown"]);
+            }
+        }
+
+        return explanation;
+    }
+
+    private sealed record StatusExplanation(
+        string? Reason, string? ConsequenceForPlan, string? ConsequenceForFamilies, string? NextStep, DateOnly? NextStepDate, string? DecisionQuestion, int? DecisionMeetingId);
 }

@@ -42,6 +42,9 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageMo
 
     public EffectPanel Effect { get; private set; } = EffectPanel.Empty;
 
+    /// <summary>Decisions asked of the committee and not yet answered ("Til beslutning"), at most <see cref="ListLimit"/>.</summary>
+    public IReadOnlyList<CommitteeCycle.DecisionRow> Decisions { get; private set; } = [];
+
     public int AtRiskCount => Verdict.AtRisk + Verdict.Delayed;
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
@@ -92,6 +95,11 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageMo
             .ToListAsync(cancellationToken);
 
         Effect = await EffectPanel.LoadAsync(db, heading.Id, cancellationToken);
+        Decisions = await CommitteeCycle.DecisionQueries.Rows(db, heading.Id)
+            .Where(d => d.Answer == null)
+            .OrderBy(d => d.MeetingDate).ThenBy(d => d.AskedAtUtc).ThenBy(d => d.Id)
+            .Take(ListLimit)
+            .ToListAsync(cancellationToken);
 
         Panels = focusAreas.Select(area => new FocusAreaPanel(
                 area,
