@@ -84,7 +84,7 @@ public sealed class QuickStatusUpdateTests(DemoSite site) : IClassFixture<DemoSi
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ParseAsync();
         Assert.Equal($"Opdatér status: {before.Title}", page.QuerySelector("h1")!.Text());
-        Assert.Contains("Skriv en kommentar, når status er \"I risiko\".", page.ErrorMessages());
+        Assert.Contains("Skriv årsagen, når status er \"I risiko\".", page.ErrorMessages());
         Assert.Equal(nameof(MilestoneStatus.AtRisk), page.SelectedValue("#Input_Status"));
         Assert.Equal("10", page.QuerySelector("#Input_ProgressPercent")!.GetAttribute("value"));
         Assert.Equal(listUrl, page.QuerySelector("#ReturnUrl")!.GetAttribute("value"));

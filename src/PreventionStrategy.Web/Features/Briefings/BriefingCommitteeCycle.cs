@@ -22,8 +22,9 @@ public sealed class BriefingCommitteeCycle(AppDbContext db, SnapshotBuilder snap
         var previousIssue = await db.CommitteeBriefings.AsNoTracking()
             .Where(b => b.StrategyId == strategyId && b.CommitteeMeetingId != meetingId)
             .MaxAsync(b => (DateTime?)b.IssuedAtUtc, ct);
-        var rows = await DecisionQueries.Rows(db, strategyId)
+        var rows = await DecisionQueries.Of(db, strategyId)
             .Where(d => d.Answer == null || previousIssue == null || d.AnsweredAtUtc > previousIssue)
+            .ToRows()
             .ToListAsync(ct);
         return rows
             .OrderBy(d => d.Answer is null ? 0 : 1).ThenBy(d => d.MeetingDate).ThenBy(d => d.AskedAtUtc).ThenBy(d => d.Id)

@@ -79,7 +79,7 @@ public sealed class AnswerModel(AppDbContext db, DecisionRecorder recorder, IStr
         }
 
         StrategyId = found.StrategyId;
-        Decision = await DecisionQueries.Rows(db, found.StrategyId).FirstAsync(d => d.Id == id, cancellationToken);
+        Decision = await DecisionQueries.Of(db, found.StrategyId).Where(d => d.Id == id).ToRows().FirstAsync(cancellationToken);
         return true;
     }
 }

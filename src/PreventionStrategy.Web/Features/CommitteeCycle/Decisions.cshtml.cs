@@ -29,11 +29,12 @@ public sealed class DecisionsModel(AppDbContext db) : PageModel
         }
 
         Strategy = strategy;
-        Open = await DecisionQueries.OpenAsync(db, strategy.Id, cancellationToken);
-        Answered = await DecisionQueries.Rows(db, strategy.Id)
+        Open = await DecisionQueries.Of(db, strategy.Id).Open().ToRows().ToListAsync(cancellationToken);
+        Answered = await DecisionQueries.Of(db, strategy.Id)
             .Where(d => d.Answer != null)
             .OrderByDescending(d => d.AnsweredAtUtc).ThenByDescending(d => d.Id)
             .Take(AnsweredShown)
+            .ToRows()
             .ToListAsync(cancellationToken);
         return Page();
     }

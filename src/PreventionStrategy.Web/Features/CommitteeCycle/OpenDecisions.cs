@@ -21,29 +21,28 @@ public sealed record DecisionRow(
 
 public static class DecisionQueries
 {
-    /// <summary>Decisions of a strategy as rows, one SQL command.</summary>
-    public static IQueryable<DecisionRow> Rows(AppDbContext db, int strategyId) =>
-        db.CommitteeDecisions.AsNoTracking()
-            .Where(d => d.Milestone!.StrategyId == strategyId)
-            .Select(d => new DecisionRow(
-                d.Id,
-                d.Version,
-                d.MilestoneId,
-                d.Milestone!.Title,
-                d.Milestone.Owner != null ? d.Milestone.Owner.FullName : null,
-                d.Question,
-                d.CommitteeMeeting != null ? (DateOnly?)d.CommitteeMeeting.MeetingDate : null,
-                d.AskedByName,
-                d.AskedAtUtc,
-                d.Answer,
-                d.AnswerNote,
-                d.AnsweredByName,
-                d.AnsweredAtUtc));
+    /// <summary>Decisions of a strategy, to filter and order before <see cref="ToRows"/>.</summary>
+    public static IQueryable<CommitteeDecision> Of(AppDbContext db, int strategyId) =>
+        db.CommitteeDecisions.AsNoTracking().Where(d => d.Milestone!.StrategyId == strategyId);
 
-    /// <summary>Waiting for an answer, for the soonest meeting first (those for "the next meeting" before dated ones), then oldest.</summary>
-    public static Task<List<DecisionRow>> OpenAsync(AppDbContext db, int strategyId, CancellationToken cancellationToken) =>
-        Rows(db, strategyId)
-            .Where(d => d.Answer == null)
-            .OrderBy(d => d.MeetingDate).ThenBy(d => d.AskedAtUtc).ThenBy(d => d.Id)
-            .ToListAsync(cancellationToken);
+    /// <summary>Waiting for an answer: for the soonest meeting first (those for "the next meeting" before dated ones), then oldest.</summary>
+    public static IQueryable<CommitteeDecision> Open(this IQueryable<CommitteeDecision> decisions) =>
+        decisions.Where(d => d.Answer == null)
+            .OrderBy(d => d.CommitteeMeeting != null ? (DateOnly?)d.CommitteeMeeting.MeetingDate : null).ThenBy(d => d.AskedAtUtc).ThenBy(d => d.Id);
+
+    public static IQueryable<DecisionRow> ToRows(this IQueryable<CommitteeDecision> decisions) =>
+        decisions.Select(d => new DecisionRow(
+            d.Id,
+            d.Version,
+            d.MilestoneId,
+            d.Milestone!.Title,
+            d.Milestone.Owner != null ? d.Milestone.Owner.FullName : null,
+            d.Question,
+            d.CommitteeMeeting != null ? (DateOnly?)d.CommitteeMeeting.MeetingDate : null,
+            d.AskedByName,
+            d.AskedAtUtc,
+            d.Answer,
+            d.AnswerNote,
+            d.AnsweredByName,
+            d.AnsweredAtUtc));
 }

@@ -36,7 +36,8 @@ public sealed record SnapshotChange(
 
 /// <summary>
 /// "Siden sidste møde": what differs between an earlier and a later snapshot of the same strategy, matched by id.
-/// A pure function of the two documents, in the later document's order, budget decisions last.
+/// A pure function of the two documents, grouped by kind (in <see cref="SnapshotChangeKind"/>'s order) and within
+/// a kind in the later document's order.
 /// </summary>
 public static class SnapshotComparison
 {
@@ -88,7 +89,7 @@ public static class SnapshotComparison
             }
         }
 
-        return changes;
+        return changes.OrderBy(c => c.Kind).ToList();
     }
 
     private static SnapshotChangeKind? StatusKind(MilestoneStatus status) => status switch

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.CommitteeCycle;
 using PreventionStrategy.Web.Features.Indicators;
 using PreventionStrategy.Web.Features.Milestones;
 using PreventionStrategy.Web.Features.Shared;
@@ -43,7 +44,7 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageMo
     public EffectPanel Effect { get; private set; } = EffectPanel.Empty;
 
     /// <summary>Decisions asked of the committee and not yet answered ("Til beslutning"), at most <see cref="ListLimit"/>.</summary>
-    public IReadOnlyList<CommitteeCycle.DecisionRow> Decisions { get; private set; } = [];
+    public IReadOnlyList<DecisionRow> Decisions { get; private set; } = [];
 
     public int AtRiskCount => Verdict.AtRisk + Verdict.Delayed;
 
@@ -95,11 +96,7 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageMo
             .ToListAsync(cancellationToken);
 
         Effect = await EffectPanel.LoadAsync(db, heading.Id, cancellationToken);
-        Decisions = await CommitteeCycle.DecisionQueries.Rows(db, heading.Id)
-            .Where(d => d.Answer == null)
-            .OrderBy(d => d.MeetingDate).ThenBy(d => d.AskedAtUtc).ThenBy(d => d.Id)
-            .Take(ListLimit)
-            .ToListAsync(cancellationToken);
+        Decisions = await DecisionQueries.Of(db, heading.Id).Open().Take(ListLimit).ToRows().ToListAsync(cancellationToken);
 
         Panels = focusAreas.Select(area => new FocusAreaPanel(
                 area,
