@@ -18,8 +18,9 @@ public sealed class SnapshotIssueTests(DemoSite site) : IClassFixture<DemoSite>
         var issued = await Task.WhenAll(Task.Run(() => site.IssueAsync(strategyId, meetingId)), Task.Run(() => site.IssueAsync(strategyId, meetingId)));
         var later = await site.IssueAsync(strategyId, meetingId);
 
+        // Two manual issues may both be stored (as versions 1 and 2) when they do not overlap; either way one snapshot.
         Assert.NotNull(later);
-        Assert.Equal(2, later.Version);
+        Assert.Equal(issued.Count(b => b is not null) + 1, later.Version);
         await using var db = site.CreateDbContext();
         var snapshot = await db.StrategySnapshots.AsNoTracking().SingleAsync(s => s.CommitteeMeetingId == meetingId);
         var first = issued.Where(b => b is not null).OrderBy(b => b!.Version).First()!;

@@ -94,10 +94,15 @@ public sealed class QuickStatusUpdateTests(DemoSite site) : IClassFixture<DemoSi
         Assert.Equal(MilestoneStatus.Planned, unchanged.Status);
         Assert.Equal(before.Version, unchanged.Version);
 
-        // Adding the comment on the full form saves and still goes back to the filtered list.
+        // Adding the comment and the explanation on the full form saves and still goes back to the filtered list.
         var completed = await client.SubmitFormAsync(page, $"/Milestones/UpdateStatus/{id}", new Dictionary<string, string>
         {
             ["Input.Comment"] = "Mangler lokaler til opstart.",
+            ["Input.Reason"] = "Lokalerne er ikke klar.",
+            ["Input.ConsequenceForPlan"] = "Opstarten rykker.",
+            ["Input.ConsequenceForFamilies"] = "Familierne venter lidt længere.",
+            ["Input.NextStep"] = "Andre lokaler findes.",
+            ["Input.NextStepDate"] = "2027-02-01",
         });
         Assert.Equal(HttpStatusCode.Redirect, completed.StatusCode);
         Assert.Equal(listUrl, completed.Headers.Location!.OriginalString);
