@@ -118,6 +118,23 @@ public sealed class StatusExplanationTests(DemoSite site) : IClassFixture<DemoSi
     }
 
     [Fact]
+    public async Task An_explanation_typed_for_a_status_that_needs_none_is_refused_not_dropped()
+    {
+        var id = await LedersMilestoneAsync("Unødig forklaring");
+        var client = await site.ClientFor(DemoUsers.DepartmentHead);
+
+        var response = await client.SubmitAsync(UpdateUrl(id), new Dictionary<string, string>
+        {
+            ["Input.Status"] = nameof(MilestoneStatus.InProgress),
+            ["Input.Reason"] = "Skrevet, men hører ikke til.",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["Forklaringen og beslutningen hører til status I risiko, Forsinket og Aflyst, ikke \"I gang\": ryd feltet eller vælg en af dem."], (await response.ParseAsync()).Errors());
+        Assert.Empty((await site.MilestoneAsync(id)).StatusUpdates);
+    }
+
+    [Fact]
     public async Task A_decision_for_a_meeting_already_held_or_of_another_committee_is_refused()
     {
         var (_, committeeId) = await site.CommitteeAsync();

@@ -18,9 +18,15 @@ public sealed class StatusUpdater(AppDbContext db, TimeProvider clock, IStringLo
     public async Task<bool> UpdateAsync(Milestone milestone, StatusUpdateInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken)
     {
         var comment = Text(input.Comment);
-        var explanation = StatusUpdateInput.NeedsExplanation(input.Status)
-            ? await ExplanationAsync(milestone, input, modelState, cancellationToken)
-            : null;
+        StatusExplanation? explanation = null;
+        if (StatusUpdateInput.NeedsExplanation(input.Status))
+        {
+            explanation = await ExplanationAsync(milestone, input, modelState, cancellationToken);
+        }
+        else
+        {
+            RefuseUnneededExplanation(input, modelState);
+        }
 
         if (input.ForecastDate is { Year: < 2000 or > 2100 })
         {
@@ -136,6 +142,26 @@ public sealed class StatusUpdater(AppDbContext db, TimeProvider clock, IStringLo
         }
 
         return explanation;
+    }
+
+    /// <summary>An explanation typed for a status that needs none would be lost without a word: the form says so instead.</summary>
+    private void RefuseUnneededExplanation(StatusUpdateInput input, ModelStateDictionary modelState)
+    {
+        var status = localizer[$"MilestoneStatus.{input.Status}"];
+        var typed = new (string Field, bool Filled)[]
+        {
+            (nameof(input.Reason), Text(input.Reason) is not null),
+            (nameof(input.ConsequenceForPlan), Text(input.ConsequenceForPlan) is not null),
+            (nameof(input.ConsequenceForFamilies), Text(input.ConsequenceForFamilies) is not null),
+            (nameof(input.NextStep), Text(input.NextStep) is not null),
+            (nameof(input.NextStepDate), input.NextStepDate is not null),
+            (nameof(input.DecisionQuestion), Text(input.DecisionQuestion) is not null),
+            (nameof(input.DecisionMeetingId), input.DecisionMeetingId is not null),
+        };
+        foreach (var (field, _) in typed.Where(t => t.Filled))
+        {
+            modelState.AddModelError($"Input.{field}", localizer["StatusUpdate.ExplanationNotNeeded", status]);
+        }
     }
 
     private sealed record StatusExplanation(
