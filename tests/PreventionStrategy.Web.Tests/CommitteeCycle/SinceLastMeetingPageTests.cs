@@ -128,5 +128,18 @@ public sealed class SinceLastMeetingPageTests(DemoSite site) : IClassFixture<Dem
             changes.Items.Select(c => (c.Kind, c.MilestoneTitle, c.ChangeText)));
         Assert.Equal("Mangler lokaler.", changes.Items[1].Comment);
         Assert.Equal(["Gennemført", "Ny risiko", "Flyttet", "Ny milepæl", "Arkiveret", "Budgetbeslutning"], changes.Items.Select(c => c.KindText));
+
+        // The issued PDF says the same, read back as text.
+        var issued = await site.IssueAsync(p.StrategyId, next);
+        using var pdf = new Briefings.PdfReadBack(issued!.Content);
+        foreach (var expected in new[] { "Ny milepæl: Ny i planen, planlagt 1. kvartal 2028", "Flyttet: Planlagt 2. kvartal 2027 → 4. kvartal 2027", "Budgetbeslutning: Foreslået → Godkendt", "Mangler lokaler." })
+        {
+            Assert.Contains(Briefings.PdfReadBack.Squash(expected), pdf.Compact);
+        }
+
+        if (Environment.GetEnvironmentVariable("WT13A_DUMP") is { } dump)
+        {
+            await File.WriteAllBytesAsync(dump, issued.Content);
+        }
     }
 }

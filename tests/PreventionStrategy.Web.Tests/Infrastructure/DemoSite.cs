@@ -21,7 +21,6 @@ public sealed class DemoSite : SiteFactory, IAsyncLifetime
     {
         _ = Server; // starts the host: migrates and seeds
         await using var db = CreateDbContext();
-        await DemoIds.EnsureDecisionAsync(db);
         Ids = await DemoIds.LoadAsync(db);
     }
 
@@ -53,6 +52,7 @@ public sealed record DemoIds(int Strategy, int Milestone, int FocusArea, int Sta
     /// <summary>The first of each kind in the demo's first strategy: the pages tests address.</summary>
     public static async Task<DemoIds> LoadAsync(AppDbContext db)
     {
+        await EnsureDecisionAsync(db);
         var strategy = await db.Strategies.OrderBy(s => s.Id).FirstAsync();
         return new DemoIds(
             strategy.Id,
