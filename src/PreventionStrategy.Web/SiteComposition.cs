@@ -249,6 +249,9 @@ public static class SiteComposition
         services.AddScoped<BriefingModelBuilder>();
         services.AddScoped<BriefingEffectBuilder>();
         services.AddScoped<BriefingArchive>();
+        services.AddScoped<BriefingCommitteeCycle>();
+        services.AddScoped<Features.CommitteeCycle.SnapshotBuilder>();
+        services.AddScoped<Features.CommitteeCycle.DecisionRecorder>();
         services.AddScoped<BriefingPlanner>();
         services.AddScoped<BriefingMessages>();
         services.AddSingleton<OptOutLinks>();

@@ -62,6 +62,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<CommitteeBriefing> CommitteeBriefings => Set<CommitteeBriefing>();
 
+    public DbSet<Features.CommitteeCycle.CommitteeDecision> CommitteeDecisions => Set<Features.CommitteeCycle.CommitteeDecision>();
+
+    public DbSet<Features.CommitteeCycle.StrategySnapshot> StrategySnapshots => Set<Features.CommitteeCycle.StrategySnapshot>();
+
     /// <summary>The site's Data Protection keys: sign-in cookies and opt-out links survive a restart and work on every server.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -191,6 +195,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             update.Property(u => u.UpdatedByName).HasMaxLength(200);
             update.Property(u => u.Comment).HasMaxLength(2000);
+            update.Property(u => u.Reason).HasMaxLength(2000);
+            update.Property(u => u.ConsequenceForPlan).HasMaxLength(2000);
+            update.Property(u => u.ConsequenceForFamilies).HasMaxLength(2000);
+            update.Property(u => u.NextStep).HasMaxLength(2000);
+            update.Ignore(u => u.HasExplanation);
             update.HasOne(u => u.UpdatedBy).WithMany().HasForeignKey(u => u.UpdatedById).OnDelete(DeleteBehavior.SetNull);
             update.HasIndex(u => new { u.MilestoneId, u.UpdatedAtUtc });
             update.HasIndex(u => u.UpdatedAtUtc);
@@ -277,6 +286,28 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             briefing.HasIndex(b => b.AutomaticKey).IsUnique();
             briefing.HasOne<Strategy>().WithMany().HasForeignKey(b => b.StrategyId).OnDelete(DeleteBehavior.Cascade);
             briefing.HasOne<CommitteeMeeting>().WithMany().HasForeignKey(b => b.CommitteeMeetingId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<Features.CommitteeCycle.CommitteeDecision>(decision =>
+        {
+            decision.Property(d => d.Question).HasMaxLength(Features.CommitteeCycle.DecisionLimits.QuestionLength);
+            decision.Property(d => d.AnswerNote).HasMaxLength(2000);
+            decision.Property(d => d.AskedById).HasMaxLength(450);
+            decision.Property(d => d.AskedByName).HasMaxLength(200);
+            decision.Property(d => d.AnsweredById).HasMaxLength(450);
+            decision.Property(d => d.AnsweredByName).HasMaxLength(200);
+            decision.HasOne(d => d.Milestone).WithMany().HasForeignKey(d => d.MilestoneId).OnDelete(DeleteBehavior.Cascade);
+            decision.HasOne(d => d.CommitteeMeeting).WithMany().HasForeignKey(d => d.CommitteeMeetingId).OnDelete(DeleteBehavior.SetNull);
+            decision.HasIndex(d => new { d.Answer, d.AnsweredAtUtc });
+            decision.HasQueryFilter(d => !d.Milestone!.IsArchived);
+        });
+
+        builder.Entity<Features.CommitteeCycle.StrategySnapshot>(snapshot =>
+        {
+            snapshot.HasIndex(s => new { s.StrategyId, s.CommitteeMeetingId }).IsUnique();
+            snapshot.HasOne<Strategy>().WithMany().HasForeignKey(s => s.StrategyId).OnDelete(DeleteBehavior.Cascade);
+            snapshot.HasOne<CommitteeMeeting>().WithMany().HasForeignKey(s => s.CommitteeMeetingId).OnDelete(DeleteBehavior.SetNull);
+            snapshot.HasOne(s => s.CommitteeBriefing).WithMany().HasForeignKey(s => s.CommitteeBriefingId).OnDelete(DeleteBehavior.SetNull);
         });
 
         builder.Entity<ReminderOptOut>(optOut =>
@@ -376,6 +407,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         if (ChangeTracker.Entries<CommitteeBriefing>().Any(e => e.State == EntityState.Modified))
         {
             throw new InvalidOperationException("An issued committee briefing cannot be changed; issue a new version instead.");
+        }
+
+        // A snapshot is what the committee saw: kept as frozen as the briefing it came with.
+        if (ChangeTracker.Entries<Features.CommitteeCycle.StrategySnapshot>().Any(e => e.State == EntityState.Modified))
+        {
+            throw new InvalidOperationException("A strategy snapshot cannot be changed.");
         }
 
         foreach (var entry in ChangeTracker.Entries<Entity>())

@@ -52,6 +52,10 @@ public sealed class BriefingIssueTests(ReminderSite fixture) : IClassFixture<Rem
         }
 
         Assert.Equal(2, await db.Deliveries.CountAsync(d => d.Kind == DeliveryKind.Briefing && d.CommitteeBriefingId == briefing.Id && d.State == DeliveryState.Sent));
+
+        // The meeting's snapshot was frozen with the briefing, once.
+        var snapshot = await db.StrategySnapshots.SingleAsync(s => s.CommitteeMeetingId == meetingId && s.StrategyId == strategyId);
+        Assert.Equal(briefing.Id, snapshot.CommitteeBriefingId);
     }
 
     [Fact]

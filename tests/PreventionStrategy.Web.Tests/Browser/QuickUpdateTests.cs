@@ -46,6 +46,12 @@ public sealed class QuickUpdateTests(BrowserSite browser, ITestOutputHelper outp
             await screenshots.TakeAsync(page, step);
             await row.GetByRole(AriaRole.Button, new() { Name = "Gem status", Exact = true }).ClickAsync();
 
+            // I risiko needs an explanation: the full form, with the status and the comment kept.
+            step = "2b-explanation";
+            await Assertions.Expect(page.GetByLabel("Kommentar", new() { Exact = true })).ToHaveValueAsync(Comment);
+            await FillExplanationAsync(page);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Gem status", Exact = true }).ClickAsync();
+
             // Back on the same filtered list, with the success message and the new status.
             step = "3-saved";
             await Assertions.Expect(page).ToHaveURLAsync(new Uri(browser.RootUri, listPath).ToString());
@@ -120,10 +126,11 @@ public sealed class QuickUpdateTests(BrowserSite browser, ITestOutputHelper outp
             // No comment: the full form, with the reason and the chosen status.
             step = "nojs-3-full-form";
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = $"Opdatér status: {title}", Exact = true })).ToBeVisibleAsync();
-            await Assertions.Expect(page.Locator("#error-summary")).ToContainTextAsync("Skriv en kommentar, når status er \"Forsinket\".");
+            await Assertions.Expect(page.Locator("#error-summary")).ToContainTextAsync("Skriv årsagen, når status er \"Forsinket\".");
             await Assertions.Expect(page.GetByLabel("Status", new() { Exact = true })).ToHaveValueAsync(nameof(MilestoneStatus.Delayed));
             await screenshots.TakeAsync(page, step);
             await page.GetByLabel("Kommentar", new() { Exact = true }).FillAsync("Flyttet, lokalet var dobbeltbooket.");
+            await FillExplanationAsync(page);
             await page.GetByRole(AriaRole.Button, new() { Name = "Gem status", Exact = true }).ClickAsync();
 
             // Saved, and back on the filtered list.
@@ -145,5 +152,14 @@ public sealed class QuickUpdateTests(BrowserSite browser, ITestOutputHelper outp
         await using var db = browser.Site.CreateDbContext();
         var milestone = await db.Milestones.AsNoTracking().SingleAsync(m => m.Title == title);
         return (milestone.StrategyId, milestone.Id);
+    }
+
+    private static async Task FillExplanationAsync(IPage page)
+    {
+        await page.GetByLabel("Årsag", new() { Exact = true }).FillAsync("Lokalet var dobbeltbooket.");
+        await page.GetByLabel("Konsekvens for planen", new() { Exact = true }).FillAsync("Temadagen rykker en måned.");
+        await page.GetByLabel("Konsekvens for børn og familier", new() { Exact = true }).FillAsync("Ingen direkte.");
+        await page.GetByLabel("Næste skridt", new() { Exact = true }).FillAsync("Nyt lokale bookes.");
+        await page.GetByLabel("Dato for næste skridt", new() { Exact = true }).FillAsync("2027-02-01");
     }
 }

@@ -27,11 +27,32 @@ public sealed class DemoSite : SiteFactory, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 }
 
-public sealed record DemoIds(int Strategy, int Milestone, int FocusArea, int Stakeholder, int BudgetInitiative, int Committee, string StaffUser, int Indicator)
+public sealed record DemoIds(int Strategy, int Milestone, int FocusArea, int Stakeholder, int BudgetInitiative, int Committee, string StaffUser, int Indicator, int Decision)
 {
+    /// <summary>An open decision asked of the committee on the last milestone, so the answer page has one to show (the demo asks none yet).</summary>
+    public static async Task EnsureDecisionAsync(AppDbContext db)
+    {
+        if (await db.CommitteeDecisions.AnyAsync())
+        {
+            return;
+        }
+
+        var strategy = await db.Strategies.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
+        var milestone = await db.Milestones.Where(m => m.StrategyId == strategy).OrderByDescending(m => m.Id).Select(m => m.Id).FirstAsync();
+        db.CommitteeDecisions.Add(new PreventionStrategy.Web.Features.CommitteeCycle.CommitteeDecision
+        {
+            MilestoneId = milestone,
+            Question = "Godkende midler til en midlertidig familieanbringelse",
+            AskedByName = "Lars Leder",
+            AskedAtUtc = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>The first of each kind in the demo's first strategy: the pages tests address.</summary>
     public static async Task<DemoIds> LoadAsync(AppDbContext db)
     {
+        await EnsureDecisionAsync(db);
         var strategy = await db.Strategies.OrderBy(s => s.Id).FirstAsync();
         return new DemoIds(
             strategy.Id,
@@ -41,6 +62,7 @@ public sealed record DemoIds(int Strategy, int Milestone, int FocusArea, int Sta
             await db.BudgetInitiatives.Where(b => b.StrategyId == strategy.Id).OrderBy(b => b.Id).Select(b => b.Id).FirstAsync(),
             await db.Committees.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
             await db.Users.Where(u => u.Email == DemoUsers.Staff).Select(u => u.Id).FirstAsync(),
-            await db.Indicators.Where(i => i.StrategyId == strategy.Id).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync());
+            await db.Indicators.Where(i => i.StrategyId == strategy.Id).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(),
+            await db.CommitteeDecisions.Where(d => d.Milestone!.StrategyId == strategy.Id).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync());
     }
 }

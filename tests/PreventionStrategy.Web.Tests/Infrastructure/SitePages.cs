@@ -78,6 +78,9 @@ public static class SitePages
         ("/Indicators/Edit/{indicator}", AdminOnly),
         ("/Indicators/Measurements/{indicator}", Owners),
         ("/Indicators/Import/{indicator}", Owners),
+        ("/CommitteeCycle/SinceLastMeeting/{strategy}", Everyone),
+        ("/CommitteeCycle/Decisions/{strategy}", AdminOnly),
+        ("/CommitteeCycle/Answer/{decision}", AdminOnly),
     ];
 
     public static string Resolve(string template, DemoIds ids) => template
@@ -88,5 +91,6 @@ public static class SitePages
         .Replace("{budget}", ids.BudgetInitiative.ToString(), StringComparison.Ordinal)
         .Replace("{committee}", ids.Committee.ToString(), StringComparison.Ordinal)
         .Replace("{staffUser}", ids.StaffUser, StringComparison.Ordinal)
-        .Replace("{indicator}", ids.Indicator.ToString(), StringComparison.Ordinal);
+        .Replace("{indicator}", ids.Indicator.ToString(), StringComparison.Ordinal)
+        .Replace("{decision}", ids.Decision.ToString(), StringComparison.Ordinal);
 }

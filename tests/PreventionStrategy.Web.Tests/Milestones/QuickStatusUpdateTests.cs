@@ -84,7 +84,7 @@ public sealed class QuickStatusUpdateTests(DemoSite site) : IClassFixture<DemoSi
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ParseAsync();
         Assert.Equal($"Opdatér status: {before.Title}", page.QuerySelector("h1")!.Text());
-        Assert.Contains("Skriv en kommentar, når status er \"I risiko\".", page.ErrorMessages());
+        Assert.Contains("Skriv årsagen, når status er \"I risiko\".", page.ErrorMessages());
         Assert.Equal(nameof(MilestoneStatus.AtRisk), page.SelectedValue("#Input_Status"));
         Assert.Equal("10", page.QuerySelector("#Input_ProgressPercent")!.GetAttribute("value"));
         Assert.Equal(listUrl, page.QuerySelector("#ReturnUrl")!.GetAttribute("value"));
@@ -94,10 +94,15 @@ public sealed class QuickStatusUpdateTests(DemoSite site) : IClassFixture<DemoSi
         Assert.Equal(MilestoneStatus.Planned, unchanged.Status);
         Assert.Equal(before.Version, unchanged.Version);
 
-        // Adding the comment on the full form saves and still goes back to the filtered list.
+        // Adding the comment and the explanation on the full form saves and still goes back to the filtered list.
         var completed = await client.SubmitFormAsync(page, $"/Milestones/UpdateStatus/{id}", new Dictionary<string, string>
         {
             ["Input.Comment"] = "Mangler lokaler til opstart.",
+            ["Input.Reason"] = "Lokalerne er ikke klar.",
+            ["Input.ConsequenceForPlan"] = "Opstarten rykker.",
+            ["Input.ConsequenceForFamilies"] = "Familierne venter lidt længere.",
+            ["Input.NextStep"] = "Andre lokaler findes.",
+            ["Input.NextStepDate"] = "2027-02-01",
         });
         Assert.Equal(HttpStatusCode.Redirect, completed.StatusCode);
         Assert.Equal(listUrl, completed.Headers.Location!.OriginalString);

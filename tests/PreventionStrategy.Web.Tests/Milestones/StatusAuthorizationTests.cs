@@ -198,6 +198,11 @@ public sealed class StatusAuthorizationTests(DemoSite site) : IClassFixture<Demo
             ["Input.Status"] = nameof(MilestoneStatus.Cancelled),
             ["Input.ProgressPercent"] = "10",
             ["Input.Comment"] = "Forsøg på at aflyse.",
+            ["Input.Reason"] = "Forsøg på at aflyse.",
+            ["Input.ConsequenceForPlan"] = "Ingen.",
+            ["Input.ConsequenceForFamilies"] = "Ingen.",
+            ["Input.NextStep"] = "Ingen.",
+            ["Input.NextStepDate"] = "2027-02-01",
         }),
         "TaskCreate" => ($"/Milestones/TaskEdit?milestoneId={milestone}", new()
         {

@@ -83,7 +83,16 @@ public sealed class StatusHistoryTests(DemoSite site) : IClassFixture<DemoSite>
         await Task.Delay(20);
         var lastBriefing = DateTime.UtcNow;
         await Task.Delay(20);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(url, new Dictionary<string, string> { ["Input.Status"] = nameof(MilestoneStatus.Delayed), ["Input.Comment"] = "Efter: venter på leverandør" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(url, new Dictionary<string, string>
+        {
+            ["Input.Status"] = nameof(MilestoneStatus.Delayed),
+            ["Input.Comment"] = "Efter: venter på leverandør",
+            ["Input.Reason"] = "Leverandøren mangler.",
+            ["Input.ConsequenceForPlan"] = "Senere start.",
+            ["Input.ConsequenceForFamilies"] = "Tilbuddet kommer senere.",
+            ["Input.NextStep"] = "Ny leverandør.",
+            ["Input.NextStepDate"] = "2027-02-01",
+        })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(url, new Dictionary<string, string> { ["Input.Status"] = nameof(MilestoneStatus.Done) })).StatusCode);
 
         await using var db = site.CreateDbContext();

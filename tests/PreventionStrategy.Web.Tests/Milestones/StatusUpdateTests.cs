@@ -70,7 +70,7 @@ public sealed class StatusUpdateTests(DemoSite site) : IClassFixture<DemoSite>
     [InlineData(nameof(MilestoneStatus.AtRisk), "I risiko", "")]
     [InlineData(nameof(MilestoneStatus.Delayed), "Forsinket", "")]
     [InlineData(nameof(MilestoneStatus.Cancelled), "Aflyst", "   ")]
-    public async Task A_comment_is_required_for_at_risk_delayed_and_cancelled_and_nothing_is_saved_without_it(string status, string label, string comment)
+    public async Task An_explanation_is_required_for_at_risk_delayed_and_cancelled_and_nothing_is_saved_without_it(string status, string label, string comment)
     {
         var id = await LedersMilestoneAsync("Kommentar påkrævet");
         var before = await site.MilestoneAsync(id);
@@ -85,9 +85,9 @@ public sealed class StatusUpdateTests(DemoSite site) : IClassFixture<DemoSite>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ParseAsync();
-        Assert.Contains($"Skriv en kommentar, når status er \"{label}\".", page.ErrorMessages());
+        Assert.Contains($"Skriv årsagen, når status er \"{label}\".", page.ErrorMessages());
 
-        // The choice stays on the form, so the user only has to add the comment.
+        // The choice stays on the form, so the user only has to add the explanation.
         Assert.Equal(status, page.SelectedValue("#Input_Status"));
         Assert.Equal("25", page.QuerySelector("#Input_ProgressPercent")!.GetAttribute("value"));
 
@@ -168,6 +168,11 @@ public sealed class StatusUpdateTests(DemoSite site) : IClassFixture<DemoSite>
             ["Input.Status"] = nameof(MilestoneStatus.AtRisk),
             ["Input.ProgressPercent"] = "20",
             ["Input.Comment"] = "Leverandøren har meldt forsinkelse.",
+            ["Input.Reason"] = "Leverandøren har meldt forsinkelse.",
+            ["Input.ConsequenceForPlan"] = "Fokusområde 2 starter senere.",
+            ["Input.ConsequenceForFamilies"] = "Familierne venter længere på tilbuddet.",
+            ["Input.NextStep"] = "Ny leverandør indhentes.",
+            ["Input.NextStepDate"] = "2027-02-01",
         });
         Assert.Equal(HttpStatusCode.Redirect, firstSave.StatusCode);
         var afterFirst = await site.MilestoneAsync(id);

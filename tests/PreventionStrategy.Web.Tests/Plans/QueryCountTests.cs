@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Tests.Infrastructure;
 
 namespace PreventionStrategy.Web.Tests.Plans;
@@ -28,8 +29,15 @@ public sealed class QueryCountTests : IAsyncLifetime
             $"/Indicators?strategyId={site.Ids.Strategy}",
             $"/Indicators/Details/{site.Ids.Indicator}",
             $"/Indicators/Measurements/{site.Ids.Indicator}",
+            $"/CommitteeCycle/SinceLastMeeting/{site.Ids.Strategy}",
+            $"/CommitteeCycle/Decisions/{site.Ids.Strategy}",
             "/",
         ];
+
+        // A meeting's snapshot to compare with, and the demo's one open decision; 49 more decisions once the plan has grown.
+        var (strategyId, committeeId) = await CommitteeCycle.CycleTestData.CommitteeAsync(site);
+        var meetingId = await CommitteeCycle.CycleTestData.MeetingAsync(site, committeeId, Milestones.MilestoneTestData.DanishToday.AddDays(10));
+        Assert.NotNull(await CommitteeCycle.CycleTestData.IssueAsync(site, strategyId, meetingId));
 
         var before = await site.SqlCommandsOfAsync(urls, url => client.GetDocumentAsync(url));
         Assert.All(before, page => Assert.True(page.Value > 0, $"{page.Key} counted no SQL: the counter is not attached"));
@@ -38,6 +46,19 @@ public sealed class QueryCountTests : IAsyncLifetime
         await using (var db = site.CreateDbContext())
         {
             Assert.True(db.Milestones.Count() >= 50 * 6, "the plan did not grow");
+            var milestones = await db.Milestones.Where(m => m.StrategyId == strategyId).OrderBy(m => m.Id).Select(m => m.Id).Take(49).ToListAsync();
+            db.CommitteeDecisions.AddRange(milestones.Select((m, i) => new PreventionStrategy.Web.Features.CommitteeCycle.CommitteeDecision
+            {
+                MilestoneId = m,
+                Question = $"Beslutning {i}",
+                CommitteeMeetingId = i % 2 == 0 ? meetingId : null,
+                AskedByName = "Lars Leder",
+                AskedAtUtc = DateTime.UtcNow,
+                Answer = i % 3 == 0 ? PreventionStrategy.Web.Features.CommitteeCycle.DecisionAnswer.Approved : null,
+                AnsweredByName = i % 3 == 0 ? "Anne Administrator" : null,
+                AnsweredAtUtc = i % 3 == 0 ? DateTime.UtcNow : null,
+            }));
+            await db.SaveChangesAsync();
         }
 
         var after = await site.SqlCommandsOfAsync(urls, url => client.GetDocumentAsync(url));

@@ -205,6 +205,11 @@ public sealed class InvitationChangeTests(ReminderSite fixture) : IClassFixture<
         {
             ["Input.Status"] = nameof(MilestoneStatus.Cancelled),
             ["Input.Comment"] = "Lokalet er ikke ledigt.",
+            ["Input.Reason"] = "Leverandøren har meldt forsinkelse.",
+            ["Input.ConsequenceForPlan"] = "Fokusområde 2 starter senere.",
+            ["Input.ConsequenceForFamilies"] = "Familierne venter længere på tilbuddet.",
+            ["Input.NextStep"] = "Ny leverandør indhentes.",
+            ["Input.NextStepDate"] = "2027-02-01",
         });
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         await fixture.RunJobAsync();

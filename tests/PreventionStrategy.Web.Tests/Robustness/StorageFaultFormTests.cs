@@ -75,11 +75,17 @@ public sealed class StorageFaultFormTests : IAsyncLifetime
         {
             ["Input.Status"] = nameof(MilestoneStatus.AtRisk),
             ["Input.Comment"] = "Lokalerne er ikke klar; vi rykker opstarten.",
+            ["Input.Reason"] = "Leverandøren har meldt forsinkelse.",
+            ["Input.ConsequenceForPlan"] = "Fokusområde 2 starter senere.",
+            ["Input.ConsequenceForFamilies"] = "Familierne venter længere på tilbuddet.",
+            ["Input.NextStep"] = "Ny leverandør indhentes.",
+            ["Input.NextStepDate"] = "2027-02-01",
         });
 
         var shown = await ShownAgainAsync(response);
         Assert.Equal(nameof(MilestoneStatus.AtRisk), shown.SelectedValue("#Input_Status"));
         Assert.Equal("Lokalerne er ikke klar; vi rykker opstarten.", shown.QuerySelector<IHtmlTextAreaElement>("#Input_Comment")!.Value);
+        Assert.Equal("Leverandøren har meldt forsinkelse.", shown.QuerySelector<IHtmlTextAreaElement>("#Input_Reason")!.Value);
         await using var db = writable.CreateDbContext();
         Assert.DoesNotContain(await db.MilestoneStatusUpdates.Where(u => u.MilestoneId == writable.Ids.Milestone).Select(u => u.Comment).ToListAsync(), c => c == "Lokalerne er ikke klar; vi rykker opstarten.");
     }

@@ -6,8 +6,11 @@ using PreventionStrategy.Web.Features.Shared;
 
 namespace PreventionStrategy.Web.Features.Briefings;
 
-/// <summary>Issues briefings: builds the model, draws the PDF and stores it as a new version.</summary>
-public sealed class BriefingArchive(AppDbContext db, BriefingModelBuilder builder, TimeProvider clock)
+/// <summary>
+/// Issues briefings: builds the model, draws the PDF and stores it as a new version; a meeting's first issued
+/// version also freezes the strategy's snapshot for that meeting, in the same save.
+/// </summary>
+public sealed class BriefingArchive(AppDbContext db, BriefingModelBuilder builder, TimeProvider clock, CommitteeCycle.SnapshotBuilder snapshots)
 {
     public const string AutomaticIssuer = "Automatisk (planlagt kørsel)";
 
@@ -62,6 +65,22 @@ public sealed class BriefingArchive(AppDbContext db, BriefingModelBuilder builde
             ModelJson = BriefingModelJson.Write(model),
         };
         db.CommitteeBriefings.Add(briefing);
+        if (meetingId is { } meeting && !await db.StrategySnapshots.AnyAsync(s => s.StrategyId == strategyId && s.CommitteeMeetingId == meeting, cancellationToken))
+        {
+            // Once per meeting: the unique (strategy, meeting) index turns a racing second issue into the constraint failure below.
+            var document = await snapshots.BuildAsync(strategyId, meeting, cancellationToken);
+            db.StrategySnapshots.Add(new CommitteeCycle.StrategySnapshot
+            {
+                StrategyId = strategyId,
+                CommitteeMeetingId = meeting,
+                MeetingDate = header.MeetingDate!.Value,
+                TakenAtUtc = briefing.IssuedAtUtc,
+                SchemaVersion = document.SchemaVersion,
+                Document = (document with { TakenAtUtc = briefing.IssuedAtUtc }).Write(),
+                CommitteeBriefing = briefing,
+            });
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -69,7 +88,7 @@ public sealed class BriefingArchive(AppDbContext db, BriefingModelBuilder builde
         }
         catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint })
         {
-            // Another issue for the meeting (the job, another run, another administrator) took this version number first.
+            // Another issue for the meeting (the job, another run, another administrator) took this version number, or the snapshot, first.
             db.ChangeTracker.Clear();
             return null;
         }

@@ -70,9 +70,9 @@ internal sealed record BriefingData(
                 OwnerName = m.Owner != null ? m.Owner.FullName : null,
                 FocusAreaIds = m.FocusAreas.Select(f => f.Id).ToList(),
                 LatestComment = m.StatusUpdates
-                    .Where(u => u.Comment != null && u.Comment != string.Empty)
+                    .Where(u => (u.Comment != null && u.Comment != string.Empty) || u.Reason != null)
                     .OrderByDescending(u => u.UpdatedAtUtc).ThenByDescending(u => u.Id)
-                    .Select(u => u.Comment)
+                    .Select(u => u.Comment != null && u.Comment != string.Empty ? u.Comment : u.Reason)
                     .FirstOrDefault(),
             })
             .ToListAsync(ct))
@@ -93,7 +93,7 @@ internal sealed record BriefingData(
         var updates = await db.MilestoneStatusUpdates.IgnoreQueryFilters().AsNoTracking()
             .Where(u => u.Milestone!.StrategyId == strategyId && u.UpdatedAtUtc >= sinceUtc)
             .OrderBy(u => u.UpdatedAtUtc).ThenBy(u => u.Id)
-            .Select(u => new UpdateRow(u.MilestoneId, u.Milestone!.Title, u.Milestone.IsArchived, u.UpdatedAtUtc, u.UpdatedByName, u.OldStatus, u.NewStatus, u.OldForecastDate, u.NewForecastDate, u.Comment))
+            .Select(u => new UpdateRow(u.MilestoneId, u.Milestone!.Title, u.Milestone.IsArchived, u.UpdatedAtUtc, u.UpdatedByName, u.OldStatus, u.NewStatus, u.OldForecastDate, u.NewForecastDate, u.Comment ?? u.Reason))
             .ToListAsync(ct);
 
         var budget = await db.BudgetInitiatives.AsNoTracking()

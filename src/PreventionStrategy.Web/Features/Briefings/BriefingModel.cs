@@ -90,6 +90,13 @@ public enum BriefingChangeKind
     StatusChanged,
     NewRisk,
     Delayed,
+
+    /// <summary>Planned timing or forecast moved (from the snapshot comparison; the history-based list says <see cref="Delayed"/>).</summary>
+    Moved,
+    Added,
+    Cancelled,
+    Archived,
+    BudgetDecisionChanged,
 }
 
 /// <param name="SinceText">"siden 1. januar 2025", the start of the period the changes cover.</param>

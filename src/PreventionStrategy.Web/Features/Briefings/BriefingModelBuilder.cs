@@ -16,7 +16,7 @@ namespace PreventionStrategy.Web.Features.Briefings;
 /// many milestones there are. All wording is Danish whatever the caller's request culture, because
 /// the briefing goes to a Danish committee.
 /// </summary>
-public sealed class BriefingModelBuilder(AppDbContext db, Display display, TimeProvider clock, BriefingEffectBuilder effects)
+public sealed class BriefingModelBuilder(AppDbContext db, Display display, TimeProvider clock, BriefingEffectBuilder effects, BriefingCommitteeCycle cycle)
 {
     /// <summary>How far "coming up" looks ahead when no later committee meeting is planned.</summary>
     public const int ComingUpWeeks = 8;
@@ -35,7 +35,18 @@ public sealed class BriefingModelBuilder(AppDbContext db, Display display, TimeP
     {
         using var _ = DanishCulture.Use();
         var model = await BuildDanishAsync(strategyId, committeeMeetingId, sinceUtc, statement, cancellationToken);
-        return model with { Effect = await effects.BuildAsync(strategyId, model.Changes.SinceUtc, cancellationToken) };
+        var effect = await effects.BuildAsync(strategyId, model.Changes.SinceUtc, cancellationToken);
+
+        // What the committee saw last time, when frozen, beats a reconstruction from history; a given start keeps the history.
+        var fromSnapshot = sinceUtc is null
+            ? await cycle.ChangesAsync(strategyId, committeeMeetingId, model.Header.MeetingDate ?? DateOnly.FromDateTime(model.Header.GeneratedAt), cancellationToken)
+            : null;
+        return model with
+        {
+            Effect = effect,
+            Changes = fromSnapshot ?? model.Changes,
+            Decisions = await cycle.DecisionsAsync(strategyId, committeeMeetingId, cancellationToken),
+        };
     }
 
     private async Task<BriefingModel> BuildDanishAsync(int strategyId, int? meetingId, DateTime? sinceUtc, string? statement, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PreventionStrategy.Web.Features.Budget;
 using PreventionStrategy.Web.Features.Milestones;
 using PreventionStrategy.Web.Features.Plans;
 using PreventionStrategy.Web.Features.Shared;
@@ -79,8 +80,24 @@ public sealed class BriefingWording(Display display)
         BriefingChangeKind.Completed => "Gennemført",
         BriefingChangeKind.NewRisk => "Ny risiko",
         BriefingChangeKind.Delayed => "Forsinkelse",
+        BriefingChangeKind.Moved => "Flyttet",
+        BriefingChangeKind.Added => "Ny milepæl",
+        BriefingChangeKind.Cancelled => "Aflyst",
+        BriefingChangeKind.Archived => "Arkiveret",
+        BriefingChangeKind.BudgetDecisionChanged => "Budgetbeslutning",
         _ => "Ny status",
     };
+
+    /// <summary>The period of the snapshot comparison: from what the committee saw at its previous meeting.</summary>
+    public string SinceMeeting(DateOnly meeting) => $"Ændringer siden det, udvalget så til mødet {display.Date(meeting)}.";
+
+    public string Moved(PlannedTiming from, PlannedTiming to) => $"Planlagt {display.Timing(from)} → {display.Timing(to)}";
+
+    public string Added(PlannedTiming timing) => $"Ny i planen, planlagt {display.Timing(timing)}";
+
+    public string Archived => "Taget ud af planen (arkiveret)";
+
+    public string BudgetDecision(BudgetDecisionState from, BudgetDecisionState to) => $"{display.Enum(from)} → {display.Enum(to)}";
 
     public string StatusChange(MilestoneStatus from, MilestoneStatus to) => $"{display.Enum(from)} → {display.Enum(to)}";
 

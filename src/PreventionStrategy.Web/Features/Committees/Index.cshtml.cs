@@ -6,7 +6,7 @@ using PreventionStrategy.Web.Features.Shared;
 
 namespace PreventionStrategy.Web.Features.Committees;
 
-/// <summary>Every committee with its members and meetings, upcoming meetings first. Three SQL commands, whatever the number of committees.</summary>
+/// <summary>Every committee with its members and meetings, upcoming meetings first. Four SQL commands, whatever the number of committees.</summary>
 public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<CommitteeView> Committees { get; private set; } = [];
@@ -28,6 +28,14 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
             .Select(m => new MeetingView(m.Id, m.CommitteeId, m.MeetingDate, m.StartTime, m.Location, m.BriefingDeadline, m.Notes))
             .ToListAsync(cancellationToken);
 
+        // The strategies reporting to each committee: their decisions and "since the last meeting" are linked from here.
+        var strategies = await db.Strategies.AsNoTracking()
+            .Where(s => s.CommitteeId != null)
+            .OrderBy(s => s.Name)
+            .Select(s => new { CommitteeId = s.CommitteeId!.Value, Strategy = new CommitteeStrategyView(s.Id, s.Name) })
+            .ToListAsync(cancellationToken);
+        var strategiesByCommittee = strategies.ToLookup(s => s.CommitteeId, s => s.Strategy);
+
         var comparer = StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true);
         var membersByCommittee = members.ToLookup(m => m.CommitteeId, m => m.Member);
         var meetingsByCommittee = meetings.ToLookup(m => m.CommitteeId);
@@ -39,7 +47,10 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
                 c.Description,
                 membersByCommittee[c.Id].OrderBy(m => m.Name, comparer).ToList(),
                 meetingsByCommittee[c.Id].Where(m => m.MeetingDate >= today).ToList(),
-                meetingsByCommittee[c.Id].Where(m => m.MeetingDate < today).Reverse().ToList()))
+                meetingsByCommittee[c.Id].Where(m => m.MeetingDate < today).Reverse().ToList())
+            {
+                Strategies = strategiesByCommittee[c.Id].ToList(),
+            })
             .ToList();
     }
 }
@@ -59,4 +70,9 @@ public sealed record CommitteeView(
     string? Description,
     IReadOnlyList<CommitteeMemberView> Members,
     IReadOnlyList<MeetingView> Upcoming,
-    IReadOnlyList<MeetingView> Past);
+    IReadOnlyList<MeetingView> Past)
+{
+    public IReadOnlyList<CommitteeStrategyView> Strategies { get; init; } = [];
+}
+
+public sealed record CommitteeStrategyView(int Id, string Name);

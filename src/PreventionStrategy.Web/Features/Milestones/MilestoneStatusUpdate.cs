@@ -36,4 +36,19 @@ public sealed class MilestoneStatusUpdate
     public DateOnly? NewForecastDate { get; set; }
 
     public string? Comment { get; set; }
+
+    /// <summary>Why it is at risk, delayed or cancelled: the first part of the explanation those statuses require.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>What it means for the plan.</summary>
+    public string? ConsequenceForPlan { get; set; }
+
+    /// <summary>What it means for the children and families the strategy is for.</summary>
+    public string? ConsequenceForFamilies { get; set; }
+
+    public string? NextStep { get; set; }
+
+    public DateOnly? NextStepDate { get; set; }
+
+    public bool HasExplanation => Reason is not null;
 }

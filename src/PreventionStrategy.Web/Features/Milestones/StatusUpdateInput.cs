@@ -23,8 +23,34 @@ public sealed class StatusUpdateInput
     [Display(Name = "Field.ProgressFromTasks")]
     public bool ProgressFromTasks { get; set; }
 
-    /// <summary>These statuses tell the committee something is wrong: they must say why.</summary>
-    public static bool NeedsComment(MilestoneStatus status) =>
+    [StringLength(2000, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.Reason")]
+    public string? Reason { get; set; }
+
+    [StringLength(2000, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.ConsequenceForPlan")]
+    public string? ConsequenceForPlan { get; set; }
+
+    [StringLength(2000, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.ConsequenceForFamilies")]
+    public string? ConsequenceForFamilies { get; set; }
+
+    [StringLength(2000, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.NextStep")]
+    public string? NextStep { get; set; }
+
+    [Display(Name = "Field.NextStepDate")]
+    public DateOnly? NextStepDate { get; set; }
+
+    [StringLength(CommitteeCycle.DecisionLimits.QuestionLength, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.DecisionQuestion")]
+    public string? DecisionQuestion { get; set; }
+
+    [Display(Name = "Field.DecisionMeeting")]
+    public int? DecisionMeetingId { get; set; }
+
+    /// <summary>These statuses tell the committee something is wrong: they must explain why, what it means and what happens next.</summary>
+    public static bool NeedsExplanation(MilestoneStatus status) =>
         status is MilestoneStatus.AtRisk or MilestoneStatus.Delayed or MilestoneStatus.Cancelled;
 
     public static StatusUpdateInput From(Milestone milestone) => new()

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using PreventionStrategy.Web.Features.CommitteeCycle;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PreventionStrategy.Web.Data;
@@ -15,7 +17,7 @@ namespace PreventionStrategy.Web.Features.Milestones;
 /// with its input and the reason.
 /// </summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.DepartmentHead)]
-public sealed class UpdateStatusModel(AppDbContext db, StatusUpdater updater, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : PageModel, IShownAgainAfterStorageFault
+public sealed class UpdateStatusModel(AppDbContext db, StatusUpdater updater, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer, Display display, TimeProvider clock) : PageModel, IShownAgainAfterStorageFault
 {
     public const int RecentHistory = 5;
 
@@ -28,6 +30,9 @@ public sealed class UpdateStatusModel(AppDbContext db, StatusUpdater updater, IA
     public Milestone Milestone { get; private set; } = null!;
 
     public IReadOnlyList<MilestoneStatusUpdate> History { get; private set; } = [];
+
+    /// <summary>The committee's coming meetings, which a decision may be asked for.</summary>
+    public IReadOnlyList<SelectListItem> Meetings { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -88,6 +93,11 @@ public sealed class UpdateStatusModel(AppDbContext db, StatusUpdater updater, IA
             .OrderByDescending(u => u.UpdatedAtUtc).ThenByDescending(u => u.Id)
             .Take(RecentHistory)
             .ToListAsync(cancellationToken);
+        Meetings = (await ComingMeetings.Query(db, milestone.StrategyId, clock.Today()).AsNoTracking()
+                .Select(m => new { m.Id, m.MeetingDate })
+                .ToListAsync(cancellationToken))
+            .Select(m => new SelectListItem(display.Date(m.MeetingDate), m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Id == Input.DecisionMeetingId))
+            .ToList();
         return Page();
     }
 }

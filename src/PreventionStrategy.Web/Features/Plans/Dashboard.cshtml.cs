@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
+using PreventionStrategy.Web.Features.CommitteeCycle;
 using PreventionStrategy.Web.Features.Indicators;
 using PreventionStrategy.Web.Features.Milestones;
 using PreventionStrategy.Web.Features.Shared;
@@ -41,6 +42,9 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageMo
     public IReadOnlyDictionary<int, string?> LatestComments { get; private set; } = new Dictionary<int, string?>();
 
     public EffectPanel Effect { get; private set; } = EffectPanel.Empty;
+
+    /// <summary>Decisions asked of the committee and not yet answered ("Til beslutning"), at most <see cref="ListLimit"/>.</summary>
+    public IReadOnlyList<DecisionRow> Decisions { get; private set; } = [];
 
     public int AtRiskCount => Verdict.AtRisk + Verdict.Delayed;
 
@@ -92,6 +96,7 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageMo
             .ToListAsync(cancellationToken);
 
         Effect = await EffectPanel.LoadAsync(db, heading.Id, cancellationToken);
+        Decisions = await DecisionQueries.Of(db, heading.Id).Open().Take(ListLimit).ToRows().ToListAsync(cancellationToken);
 
         var standings = await FocusAreas.FocusAreaStandings.LoadAsync(db, db.FocusAreas.Where(f => f.StrategyId == heading.Id), today, cancellationToken);
         Panels = focusAreas.Select(area => new FocusAreaPanel(

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Budget;
+using PreventionStrategy.Web.Features.CommitteeCycle;
 using PreventionStrategy.Web.Features.Committees;
 using PreventionStrategy.Web.Features.FocusAreas;
 using PreventionStrategy.Web.Features.Milestones;
@@ -29,6 +30,71 @@ public sealed class PlanExportTests
 
         Assert.Equal(Encoding.UTF8.GetString(first), Encoding.UTF8.GetString(second));
         Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task Snapshots_go_out_as_history_and_come_back_byte_identically_tied_to_their_meetings_and_comparing_as_before()
+    {
+        await using var source = await TransferDatabase.CreateAsync(TransferDatabase.DepartmentHead, TransferDatabase.StaffMember);
+        var strategyId = await SeedRichPlanAsync(source);
+        var originalChanges = await FreezeTwoMeetingsAsync(source, strategyId);
+        var first = await source.ExportAsync(strategyId);
+        Assert.Equal(2, JsonNode.Parse(first)!["snapshots"]!.AsArray().Count);
+
+        await using var target = await TransferDatabase.CreateAsync(TransferDatabase.DepartmentHead, TransferDatabase.StaffMember);
+        var result = await target.ImportAsync(first);
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        var second = await target.ExportAsync(result.StrategyId!.Value);
+        Assert.Equal(Encoding.UTF8.GetString(first), Encoding.UTF8.GetString(second));
+
+        await using var db = target.CreateContext();
+        var snapshots = await db.StrategySnapshots.Where(s => s.StrategyId == result.StrategyId).OrderBy(s => s.MeetingDate).ToListAsync();
+        Assert.Equal([new DateOnly(2025, 1, 15), new DateOnly(2025, 4, 2)], snapshots.Select(s => s.MeetingDate));
+        var meetings = await db.CommitteeMeetings.Where(m => snapshots.Select(s => s.CommitteeMeetingId).Contains(m.Id)).Select(m => m.MeetingDate).OrderBy(d => d).ToListAsync();
+        Assert.Equal([new DateOnly(2025, 1, 15), new DateOnly(2025, 4, 2)], meetings);
+
+        // The imported pair tells the same story, and its milestones are the imported ones (the archived one stays a stranger).
+        var before = SnapshotDocument.Read(snapshots[0].Document);
+        var after = SnapshotDocument.Read(snapshots[1].Document);
+        Assert.Equal(originalChanges, SnapshotComparison.Compare(before, after).Select(c => (c.Kind, c.Title)));
+        var imported = await db.Milestones.Where(m => m.StrategyId == result.StrategyId).Select(m => m.Id).ToListAsync();
+        Assert.All(after.Milestones.Where(m => !m.IsArchived), m => Assert.Contains(m.Id, imported));
+        Assert.All(after.Milestones.Where(m => m.IsArchived), m => Assert.True(m.Id < 0));
+    }
+
+    /// <summary>Snapshots for the committee's two meetings with changes between them: one done, one moved, one archived, a budget decided.</summary>
+    private static async Task<List<(SnapshotChangeKind, string)>> FreezeTwoMeetingsAsync(TransferDatabase database, int strategyId)
+    {
+        await using var db = database.CreateContext();
+        var builder = new SnapshotBuilder(db, TimeProvider.System);
+        var meetings = await db.CommitteeMeetings.OrderBy(m => m.MeetingDate).ToListAsync();
+        async Task FreezeAsync(CommitteeMeeting meeting)
+        {
+            var document = await builder.BuildAsync(strategyId, meeting.Id, CancellationToken.None);
+            db.StrategySnapshots.Add(new StrategySnapshot { StrategyId = strategyId, CommitteeMeetingId = meeting.Id, MeetingDate = meeting.MeetingDate, TakenAtUtc = new DateTime(2025, 1, 1, 12, 0, 0), SchemaVersion = document.SchemaVersion, Document = document.Write() });
+            await db.SaveChangesAsync();
+        }
+
+        // A milestone archived before the first meeting is in both snapshots, never in the plan file.
+        var gone = new Milestone { StrategyId = strategyId, Title = "Nedlagt milepæl", Timing = PlannedTiming.InYear(2025), IsArchived = true };
+        db.Milestones.Add(gone);
+        await db.SaveChangesAsync();
+        await FreezeAsync(meetings[0]);
+
+        var milestones = await db.Milestones.Where(m => m.StrategyId == strategyId).OrderBy(m => m.Id).ToListAsync();
+        var launch = milestones.Single(m => m.Title == "Ny indsats starter");
+        launch.Status = MilestoneStatus.Done;
+        var themeDay = milestones.Single(m => m.Title == "Temadag for medarbejdere");
+        themeDay.ForecastDate = new DateOnly(2025, 4, 20);
+        var budget = await db.BudgetInitiatives.Where(b => b.StrategyId == strategyId).OrderBy(b => b.Id).FirstAsync();
+        budget.DecisionState = budget.DecisionState == BudgetDecisionState.Approved ? BudgetDecisionState.Rejected : BudgetDecisionState.Approved;
+        await db.SaveChangesAsync();
+        await FreezeAsync(meetings[1]);
+
+        var stored = await db.StrategySnapshots.Where(s => s.StrategyId == strategyId).OrderBy(s => s.MeetingDate).Select(s => s.Document).ToListAsync();
+        var changes = SnapshotComparison.Compare(SnapshotDocument.Read(stored[0]), SnapshotDocument.Read(stored[1])).Select(c => (c.Kind, c.Title)).ToList();
+        Assert.Equal([(SnapshotChangeKind.Completed, "Ny indsats starter"), (SnapshotChangeKind.Moved, "Temadag for medarbejdere"), (SnapshotChangeKind.BudgetDecisionChanged, budget.Title)], changes);
+        return changes;
     }
 
     [Fact]

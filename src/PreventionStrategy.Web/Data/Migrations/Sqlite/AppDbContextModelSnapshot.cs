@@ -473,6 +473,109 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("PreventionStrategy.Web.Features.CommitteeCycle.CommitteeDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AskedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AskedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AskedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CommitteeMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MilestoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeMeetingId");
+
+                    b.HasIndex("MilestoneId");
+
+                    b.HasIndex("Answer", "AnsweredAtUtc");
+
+                    b.ToTable("CommitteeDecisions");
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.CommitteeCycle.StrategySnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CommitteeBriefingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CommitteeMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MeetingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StrategyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("TakenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeBriefingId");
+
+                    b.HasIndex("CommitteeMeetingId");
+
+                    b.HasIndex("StrategyId", "CommitteeMeetingId")
+                        .IsUnique();
+
+                    b.ToTable("StrategySnapshots");
+                });
+
             modelBuilder.Entity("PreventionStrategy.Web.Features.Committees.Committee", b =>
                 {
                     b.Property<int>("Id")
@@ -1123,6 +1226,14 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ConsequenceForFamilies")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsequenceForPlan")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MilestoneId")
                         .HasColumnType("INTEGER");
 
@@ -1137,6 +1248,13 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextStepDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("OldForecastDate")
                         .HasColumnType("TEXT");
 
@@ -1146,6 +1264,10 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                     b.Property<string>("OldStatus")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAtUtc")
@@ -1789,6 +1911,45 @@ namespace PreventionStrategy.Web.Data.Migrations.Sqlite
                     b.Navigation("Strategy");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.CommitteeCycle.CommitteeDecision", b =>
+                {
+                    b.HasOne("PreventionStrategy.Web.Features.Committees.CommitteeMeeting", "CommitteeMeeting")
+                        .WithMany()
+                        .HasForeignKey("CommitteeMeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PreventionStrategy.Web.Features.Milestones.Milestone", "Milestone")
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CommitteeMeeting");
+
+                    b.Navigation("Milestone");
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.CommitteeCycle.StrategySnapshot", b =>
+                {
+                    b.HasOne("PreventionStrategy.Web.Features.Briefings.CommitteeBriefing", "CommitteeBriefing")
+                        .WithMany()
+                        .HasForeignKey("CommitteeBriefingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PreventionStrategy.Web.Features.Committees.CommitteeMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeMeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PreventionStrategy.Web.Features.Plans.Strategy", null)
+                        .WithMany()
+                        .HasForeignKey("StrategyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CommitteeBriefing");
                 });
 
             modelBuilder.Entity("PreventionStrategy.Web.Features.Committees.CommitteeMeeting", b =>

@@ -29,6 +29,9 @@ public sealed record PlanDocument
     public IReadOnlyList<PlanBudgetInitiative> BudgetInitiatives { get; init; } = [];
 
     public IReadOnlyList<PlanIndicator> Indicators { get; init; } = [];
+
+    /// <summary>The committee meetings' frozen snapshots, oldest first: history, kept through export and import.</summary>
+    public IReadOnlyList<PlanSnapshot> Snapshots { get; init; } = [];
 }
 
 public sealed record PlanStrategy

@@ -67,6 +67,13 @@ public sealed class PlanExporter(AppDbContext db)
         var milestoneKeys = Keyed(milestones, PlanKeys.Deduplicate(milestones.Select(m => PlanKeys.Slug(m.Title, "milepael"))));
 
         var indicators = await PlanIndicatorExport.ExportAsync(db, strategyId, focusAreaKeys.Keys, ct);
+        var budgetInitiatives = strategy.BudgetInitiatives
+            .OrderBy(b => b.SortOrder)
+            .ThenBy(b => b.Title, StringComparer.Ordinal)
+            .ThenBy(b => b.BudgetSketch, StringComparer.Ordinal)
+            .ThenBy(b => b.Id)
+            .ToList();
+        var snapshots = await PlanSnapshotExport.ExportAsync(db, strategyId, [.. milestones.Select(m => m.Id)], [.. focusAreas.Select(f => f.Id)], [.. budgetInitiatives.Select(b => b.Id)], ct);
 
         return new PlanDocument
         {
@@ -110,11 +117,7 @@ public sealed class PlanExporter(AppDbContext db)
             Milestones = [.. milestones.Select(m => ExportMilestone(m, milestoneKeys, focusAreaKeys, stakeholderKeys))],
             BudgetInitiatives =
             [
-                .. strategy.BudgetInitiatives
-                    .OrderBy(b => b.SortOrder)
-                    .ThenBy(b => b.Title, StringComparer.Ordinal)
-                    .ThenBy(b => b.BudgetSketch, StringComparer.Ordinal)
-                    .ThenBy(b => b.Id)
+                .. budgetInitiatives
                     .Select(b => new PlanBudgetInitiative
                     {
                         BudgetSketch = b.BudgetSketch,
@@ -129,6 +132,7 @@ public sealed class PlanExporter(AppDbContext db)
                     }),
             ],
             Indicators = indicators,
+            Snapshots = snapshots,
         };
     }
 

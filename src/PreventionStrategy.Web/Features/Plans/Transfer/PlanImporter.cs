@@ -195,6 +195,11 @@ public sealed partial class PlanImporter(AppDbContext db, IStringLocalizer<PlanI
         var focusAreaDocs = document.FocusAreas ?? [];
         var milestoneDocs = document.Milestones ?? [];
         var budgetDocs = document.BudgetInitiatives ?? [];
+        var snapshotDocs = document.Snapshots ?? [];
+        if (PlanSnapshotExport.Unreadable(snapshotDocs) is { } unreadable)
+        {
+            return new PlanImportResult(null, [L("Import.SnapshotUnreadable", unreadable.Number, unreadable.Reason)], warnings);
+        }
 
         // All reads happen before the write transaction: on SQLite in WAL mode a transaction that
         // reads first and writes later can fail at once if another connection wrote in between.
@@ -301,9 +306,18 @@ public sealed partial class PlanImporter(AppDbContext db, IStringLocalizer<PlanI
         // Without a caller's transaction the audit interceptor opens one after it has read the
         // changes, so the plan and its audit rows are saved together and the lock stays short.
         db.ChangeTracker.DetectChanges();
+
+        // Snapshots refer to the new ids, known only after the first save: then both saves share one transaction.
+        await using var transaction = snapshotDocs.Count > 0 ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
             await db.SaveChangesAsync(ct);
+            if (transaction is not null)
+            {
+                AddSnapshots(snapshotDocs, strategy, [.. milestoneDocs.Select(m => milestones[m.Key].Id)], [.. focusAreaDocs.Select(f => focusAreas[f.Key].Id)]);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
         }
         catch (DbUpdateException exception) when (!DatabaseBusy.Is(exception) && !DatabaseBusy.IsStorageFault(exception))
         {
@@ -318,6 +332,24 @@ public sealed partial class PlanImporter(AppDbContext db, IStringLocalizer<PlanI
         }
 
         return new PlanImportResult(strategy.Id, [], warnings);
+    }
+
+    /// <summary>Each snapshot tied to the imported committee's meeting on its date (a second one for the same meeting stays untied).</summary>
+    private void AddSnapshots(IReadOnlyList<PlanSnapshot> snapshots, Strategy strategy, IReadOnlyList<int> milestoneIds, IReadOnlyList<int> focusAreaIds)
+    {
+        var meetings = strategy.Committee?.Meetings ?? [];
+        var budgetIds = strategy.BudgetInitiatives.Select(b => b.Id).ToList();
+        var tied = new HashSet<int>();
+        foreach (var snapshot in snapshots)
+        {
+            var meetingId = meetings.Where(m => m.MeetingDate == snapshot.MeetingDate).OrderBy(m => m.StartTime).ThenBy(m => m.Id).Select(m => (int?)m.Id).FirstOrDefault();
+            if (meetingId is { } id && !tied.Add(id))
+            {
+                meetingId = null;
+            }
+
+            db.StrategySnapshots.Add(PlanSnapshotExport.Import(snapshot, strategy.Id, meetingId, milestoneIds, focusAreaIds, budgetIds));
+        }
     }
 
     /// <summary>Users by normalised email; one warning per email no user has, naming where it is used.</summary>
