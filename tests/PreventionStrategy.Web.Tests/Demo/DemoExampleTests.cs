@@ -7,6 +7,7 @@ using PreventionStrategy.Web.Features.Reminders;
 using PreventionStrategy.Web.Features.Stakeholders;
 using PreventionStrategy.Web.Tests.Briefings;
 using PreventionStrategy.Web.Tests.Infrastructure;
+using PreventionStrategy.Web.Tests.Milestones;
 
 namespace PreventionStrategy.Web.Tests.Demo;
 
@@ -34,6 +35,10 @@ public sealed class DemoExampleTests
         var updates = await db.MilestoneStatusUpdates.AsNoTracking().Include(u => u.Milestone).ToListAsync();
         Assert.Equal(DemoExamples.Updates.Count, updates.Count);
         Assert.All(updates, u => Assert.StartsWith("Eksempeldata:", u.Comment));
+        var atRisk = Assert.Single(updates, u => u.NewStatus == MilestoneStatus.AtRisk);
+        Assert.Equal(DemoExamples.AtRiskExplanation.Reason, atRisk.Reason);
+        Assert.Equal(new DateOnly(2024, 12, 16), atRisk.NextStepDate);
+        Assert.All(new[] { atRisk.Reason, atRisk.ConsequenceForPlan, atRisk.ConsequenceForFamilies, atRisk.NextStep }, part => Assert.StartsWith("Eksempeldata:", part));
         var milestones = await db.Milestones.AsNoTracking().ToDictionaryAsync(m => m.Title);
         Assert.Equal(MilestoneStatus.Done, milestones["Afdækningsdag for den samlede ledelse"].Status);
         Assert.Equal(MilestoneStatus.AtRisk, milestones["Ny tilbudsvifte på anbringelsesområdet"].Status);
@@ -53,6 +58,18 @@ public sealed class DemoExampleTests
         Assert.Equal(3, meetings.Count);
         Assert.All(meetings, m => Assert.StartsWith("Eksempeldata:", m.Notes));
 
+        // The decision the at-risk update asks of the November meeting waits for the administrator to record the answer.
+        var decision = Assert.Single(await db.CommitteeDecisions.AsNoTracking().ToListAsync());
+        Assert.Equal(meetings[1].Id, decision.CommitteeMeetingId);
+        Assert.Null(decision.Answer);
+        Assert.StartsWith("Eksempeldata:", decision.Question);
+        var leader = await site.SignedInClientAsync(DemoUsers.DepartmentHead);
+        var dashboard = System.Net.WebUtility.HtmlDecode(await leader.GetStringAsync($"/Plans/Dashboard/{await site.StrategyIdAsync()}"));
+        Assert.Contains(decision.Question, dashboard);
+
+        // One frozen snapshot per meeting a briefing was issued for.
+        Assert.Equal([meetings[0].Id, meetings[1].Id], (await db.StrategySnapshots.AsNoTracking().OrderBy(x => x.MeetingDate).ToListAsync()).Select(x => x.CommitteeMeetingId));
+
         // Issued on their own day: the first shows the plan before any update, the second after the mapping day.
         var briefings = await db.CommitteeBriefings.AsNoTracking().OrderBy(b => b.IssuedAtUtc).ToListAsync();
         Assert.Equal([meetings[0].Id, meetings[1].Id], briefings.Select(b => b.CommitteeMeetingId!.Value));
@@ -68,6 +85,7 @@ public sealed class DemoExampleTests
         {
             Assert.Contains(PdfReadBack.Squash("Opsamlingen er sendt rundt"), second.Compact);
             Assert.DoesNotContain(PdfReadBack.Squash("Temadagen er holdt"), second.Compact);
+            Assert.Contains(PdfReadBack.Squash(decision.Question), PdfReadBack.Squash(second.Pages[0].Text));
         }
     }
 

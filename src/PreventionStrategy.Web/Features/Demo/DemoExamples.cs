@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Briefings;
+using PreventionStrategy.Web.Features.CommitteeCycle;
 using PreventionStrategy.Web.Features.Committees;
 using PreventionStrategy.Web.Features.Milestones;
 using PreventionStrategy.Web.Features.Shared;
@@ -46,8 +47,21 @@ public sealed class DemoExamples(AppDbContext db, IServiceProvider services, Tim
         (new(2024, 10, 7), "Budgetskitse 2025-2028 godkendes", MilestoneStatus.InProgress, 50, null, Mark + ": Budgetskitsen er sendt til politisk behandling i budgetforhandlingerne."),
         (new(2024, 10, 14), "Afdækningsdag for den samlede ledelse", MilestoneStatus.Done, 100, null, Mark + ": Dagen er holdt med den samlede ledelse og Social- og Boligstyrelsen. Opsamlingen er sendt rundt."),
         (new(2024, 11, 4), "Temadag om forankring af strategien", MilestoneStatus.InProgress, 40, null, Mark + ": Program og lokale er på plads; invitationerne er sendt til enhederne."),
-        (new(2024, 11, 8), "Ny tilbudsvifte på anbringelsesområdet", MilestoneStatus.AtRisk, 10, new(2025, 9, 30), Mark + ": Kortlægningen af de eksisterende tilbud tager længere tid end ventet, fordi to leverandører først kan levere data i januar. Uden de data kan tilbudsviften ikke sammensættes til tiden."),
+        (new(2024, 11, 8), AtRiskMilestone, MilestoneStatus.AtRisk, 10, new(2025, 9, 30), Mark + ": Kortlægningen af tilbuddene er forsinket."),
     ];
+
+    public const string AtRiskMilestone = "Ny tilbudsvifte på anbringelsesområdet";
+
+    /// <summary>The at-risk update's structured explanation, and the decision it asks of the committee's November meeting (still unanswered on the demo's day).</summary>
+    public static readonly (string Reason, string ForPlan, string ForFamilies, string NextStep, DateOnly NextStepDate, string Question) AtRiskExplanation =
+    (
+        Mark + ": To leverandører kan først levere data om deres tilbud i januar, så kortlægningen af de eksisterende tilbud tager længere tid end ventet.",
+        Mark + ": Den nye tilbudsvifte kan tidligst være klar i 3. kvartal 2025; opdateringen af BUCN's indsatskataloger venter på den.",
+        Mark + ": Familierne får de nuværende tilbud et halvt år længere, før de mere målrettede tilbud er på plads.",
+        Mark + ": Forvaltningen samler data fra de øvrige leverandører og lægger en revideret tidsplan frem.",
+        new(2024, 12, 16),
+        Mark + ": Godkende at den nye tilbudsvifte flyttes fra 1. halvår 2025 til 3. kvartal 2025."
+    );
 
     public async Task AddAsync(int strategyId, CancellationToken cancellationToken)
     {
@@ -140,6 +154,15 @@ public sealed class DemoExamples(AppDbContext db, IServiceProvider services, Tim
             NewForecastDate = update.Forecast,
             Comment = update.Comment,
         });
+        if (update.Milestone == AtRiskMilestone)
+        {
+            var e = AtRiskExplanation;
+            var row = milestone.StatusUpdates[^1];
+            (row.Reason, row.ConsequenceForPlan, row.ConsequenceForFamilies, row.NextStep, row.NextStepDate) = (e.Reason, e.ForPlan, e.ForFamilies, e.NextStep, e.NextStepDate);
+            var november = await db.CommitteeMeetings.Where(m => m.MeetingDate == Meetings[1].Meeting).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
+            db.CommitteeDecisions.Add(new CommitteeDecision { Milestone = milestone, Question = e.Question, CommitteeMeetingId = november, AskedById = leaderId, AskedByName = StatusUpdatedBy, AskedAtUtc = at });
+        }
+
         milestone.Status = update.Status;
         milestone.ProgressPercent = update.Progress;
         milestone.ForecastDate = update.Forecast;
@@ -153,7 +176,8 @@ public sealed class DemoExamples(AppDbContext db, IServiceProvider services, Tim
     {
         var then = new FixedClock(ToUtc(on.ToDateTime(new TimeOnly(9, 0))));
         var builder = ActivatorUtilities.CreateInstance<BriefingModelBuilder>(services, db, then);
-        var archive = ActivatorUtilities.CreateInstance<BriefingArchive>(services, db, builder, then);
+        var snapshots = ActivatorUtilities.CreateInstance<SnapshotBuilder>(services, db, then);
+        var archive = ActivatorUtilities.CreateInstance<BriefingArchive>(services, db, builder, then, snapshots);
         await archive.IssueAsync(strategyId, meetingId, statement, issuedById: null, issuedByName: "Anne Administrator", automaticKey: null, cancellationToken);
     }
 
