@@ -13,7 +13,7 @@ namespace PreventionStrategy.Web.Features.Accessibility;
 public sealed class IndexModel(IOptions<SiteOptions> site) : PageModel
 {
     /// <summary>When the statement was prepared; change it whenever the statement is reviewed.</summary>
-    public static readonly DateOnly Prepared = new(2026, 11, 23);
+    public static readonly DateOnly Prepared = new(2026, 12, 6);
 
     public const string ComplaintUrl = "https://www.was.digst.dk";
 
