@@ -33,7 +33,7 @@ public sealed class BriefingArchiveTests(BrowserSite browser) : IClassFixture<Br
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Ny udvalgsorientering" })).ToHaveCountAsync(0);
 
         var row = page.Locator("#briefings tbody tr").Filter(new() { HasText = issued.Title }).First;
-        var download = await page.RunAndWaitForDownloadAsync(() => row.GetByRole(AriaRole.Link).ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => row.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Hent PDF") }).ClickAsync());
         Assert.Equal(issued.FileName, download.SuggestedFilename);
         var path = await download.PathAsync();
         var bytes = await File.ReadAllBytesAsync(path!);
