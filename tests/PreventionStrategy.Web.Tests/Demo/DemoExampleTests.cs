@@ -86,6 +86,11 @@ public sealed class DemoExampleTests
             Assert.Contains(PdfReadBack.Squash("Opsamlingen er sendt rundt"), second.Compact);
             Assert.DoesNotContain(PdfReadBack.Squash("Temadagen er holdt"), second.Compact);
             Assert.Contains(PdfReadBack.Squash(decision.Question), PdfReadBack.Squash(second.Pages[0].Text));
+
+            // Each change since the September snapshot is dated by its update, not by the day the briefing was made.
+            var front = PdfReadBack.Squash(second.Pages[0].Text);
+            Assert.Contains(PdfReadBack.Squash("8. november 2024 kl. 10.00"), front);
+            Assert.Contains(PdfReadBack.Squash("14. oktober 2024 kl. 10.00"), front);
         }
     }
 

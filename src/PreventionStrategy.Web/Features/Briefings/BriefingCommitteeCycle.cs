@@ -56,9 +56,19 @@ public sealed class BriefingCommitteeCycle(AppDbContext db, SnapshotBuilder snap
         }
 
         var current = await snapshots.BuildAsync(strategyId, meetingId, ct);
-        var at = DanishTime.FromUtc(clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        // The snapshots say what changed, not when: a milestone's change is dated by its latest update since the
+        // earlier snapshot (one query for all), anything else by the moment of this comparison.
+        var since = previous.TakenAtUtc;
+        var updatedAt = (await db.MilestoneStatusUpdates.AsNoTracking()
+                .Where(u => u.Milestone!.StrategyId == strategyId && u.UpdatedAtUtc > since && u.UpdatedAtUtc <= now)
+                .GroupBy(u => u.MilestoneId)
+                .Select(g => new { MilestoneId = g.Key, At = g.Max(u => u.UpdatedAtUtc) })
+                .ToListAsync(ct))
+            .ToDictionary(u => u.MilestoneId, u => u.At);
         var items = SnapshotComparison.Compare(SnapshotDocument.Read(previous.Document), current)
-            .Select(c => ToBriefing(c, at))
+            .Select(c => ToBriefing(c, DanishTime.FromUtc(c.MilestoneId is { } id && updatedAt.TryGetValue(id, out var at) ? at : now)))
             .ToList();
         return new BriefingChanges(previous.TakenAtUtc, wording.SinceMeeting(previous.MeetingDate), items);
     }

@@ -175,8 +175,9 @@ public sealed class DemoExamples(AppDbContext db, IServiceProvider services, Tim
     private async Task IssueAsync(int strategyId, int meetingId, DateOnly on, string statement, CancellationToken cancellationToken)
     {
         var then = new FixedClock(ToUtc(on.ToDateTime(new TimeOnly(9, 0))));
-        var builder = ActivatorUtilities.CreateInstance<BriefingModelBuilder>(services, db, then);
         var snapshots = ActivatorUtilities.CreateInstance<SnapshotBuilder>(services, db, then);
+        var cycle = ActivatorUtilities.CreateInstance<BriefingCommitteeCycle>(services, db, snapshots, then);
+        var builder = ActivatorUtilities.CreateInstance<BriefingModelBuilder>(services, db, then, cycle);
         var archive = ActivatorUtilities.CreateInstance<BriefingArchive>(services, db, builder, then, snapshots);
         await archive.IssueAsync(strategyId, meetingId, statement, issuedById: null, issuedByName: "Anne Administrator", automaticKey: null, cancellationToken);
     }
