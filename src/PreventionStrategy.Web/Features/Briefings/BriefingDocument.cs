@@ -170,7 +170,7 @@ public sealed class BriefingDocument(BriefingModel model, BriefingStyles styles)
                     new TableCell(c.AtText),
                     new TableCell(c.MilestoneArchived ? $"{c.MilestoneTitle} (arkiveret)" : c.MilestoneTitle, styles.CellStrong),
                     new TableCell($"{c.KindText}: {c.ChangeText}"),
-                    new TableCell(string.IsNullOrWhiteSpace(c.Comment) ? $"– {c.UpdatedByName}" : $"{c.Comment} – {c.UpdatedByName}"),
+                    new TableCell(string.Join(" – ", new[] { c.Comment, c.UpdatedByName }.Where(part => !string.IsNullOrWhiteSpace(part)))),
                 ])).ToList(),
                 styles.Table);
         return Section([Heading("Ændringer siden sidste orientering"), new Paragraph(changes.SinceText, styles.Note), new Spacer(4), content]);
