@@ -71,13 +71,14 @@ public static class SiteComposition
 
         var connectionString = configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
-        // Pooled: creating a context and its SQLite connection per request costs more than the queries themselves.
+        // Pooled: creating a context and its connection per request costs more than the queries themselves.
         // The audit interceptor is a singleton: the pool builds the options once.
         services.AddHttpContextAccessor();
         services.AddSingleton<AuditInterceptor>();
         var busyTimeoutSeconds = configuration.GetValue(DatabaseOptions.Section + ":" + nameof(DatabaseOptions.BusyTimeoutSeconds), DatabaseOptions.DefaultBusyTimeoutSeconds);
+        var provider = DatabaseProvider.From(configuration);
         services.AddDbContextPool<AppDbContext>((sp, options) => options
-            .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(busyTimeoutSeconds))
+            .Use(provider, connectionString, busyTimeoutSeconds)
             .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
 
         // Keys in the site's database, not in a folder of one machine: cookies, invitation and opt-out
