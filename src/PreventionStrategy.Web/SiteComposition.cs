@@ -185,7 +185,7 @@ public static class SiteComposition
         services.AddScoped<SecurityEvents>();
         services.AddSingleton<UnknownAccountFailures>();
 
-        services.AddSingleton(sp => new DatabaseFiles(connectionString, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.MinimumFreeMegabytes * 1024L * 1024L));
+        services.AddSingleton(sp => new DatabaseFiles(provider == DatabaseProvider.PostgreSql ? null : connectionString, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.MinimumFreeMegabytes * 1024L * 1024L));
         services.AddHostedService<DatabaseFileWatch>();
         // One database check, not also EF's AddDbContextCheck: checks run side by side, and one that touched the database
         // while the WAL index is truncated would end the process before the files check could answer.

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Shared;
@@ -10,8 +9,6 @@ namespace PreventionStrategy.Web.Features.Briefings;
 public sealed class BriefingArchive(AppDbContext db, BriefingModelBuilder builder, TimeProvider clock)
 {
     public const string AutomaticIssuer = "Automatisk (planlagt kørsel)";
-
-    private const int SqliteConstraint = 19;
 
     /// <param name="automaticKey">
     /// The scheduled job's key: the job issues only a meeting's first version, and the unique version number
@@ -66,7 +63,7 @@ public sealed class BriefingArchive(AppDbContext db, BriefingModelBuilder builde
             await db.SaveChangesAsync(cancellationToken);
             return briefing;
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint })
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             // Another issue for the meeting (the job, another run, another administrator) took this version number first.
             db.ChangeTracker.Clear();

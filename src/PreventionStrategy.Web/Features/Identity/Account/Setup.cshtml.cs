@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PreventionStrategy.Web.Data;
@@ -67,9 +66,9 @@ public sealed class SetupModel(
             await db.SaveChangesAsync();
             return true;
         }
-        catch (DbUpdateException exception) when (exception.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
         {
-            // SQLITE_CONSTRAINT: another setup took the row first.
+            // Another setup took the row first.
             db.ChangeTracker.Clear();
             return false;
         }
