@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace PreventionStrategy.Web.Data;
 
@@ -27,7 +29,10 @@ public static class DatabaseSetup
         // Only when a migration is due: MigrateAsync also compares the model with the migrations'
         // snapshot, a few hundred milliseconds of every start for nothing when the schema is current.
         // A model change without its migration is still caught, by every test's fresh database.
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        // An empty PostgreSQL database is asked whether the history table exists first: Npgsql's provider would
+        // otherwise read the missing table and log the failure as an error on every first start.
+        if (!await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken)
+            || (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
             await db.Database.MigrateAsync(cancellationToken);
         }

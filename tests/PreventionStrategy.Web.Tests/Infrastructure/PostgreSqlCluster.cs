@@ -48,6 +48,7 @@ public sealed class PostgreSqlCluster
 
     private static PostgreSqlCluster StartShared()
     {
+        SweepLeftovers();
         var cluster = new PostgreSqlCluster();
         cluster.StartAsync().GetAwaiter().GetResult();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.StopAsync().GetAwaiter().GetResult();
@@ -96,7 +97,31 @@ public sealed class PostgreSqlCluster
         }
         finally
         {
-            Directory.Delete(Folder, recursive: true);
+            // rm in a process of its own: the test host is often ended while its exit handlers still run.
+            Process.Start("/bin/rm", ["-rf", Folder]);
+        }
+    }
+
+    /// <summary>
+    /// The test host may be ended before its exit handler has deleted the folder (the cluster is stopped first):
+    /// folders of earlier runs whose server is no longer running (no postmaster.pid) are deleted at the next start.
+    /// </summary>
+    private static void SweepLeftovers()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), "preventionstrategy-pg-*"))
+        {
+            var data = Path.Combine(folder, "data");
+            if (Directory.GetLastWriteTimeUtc(folder) < DateTime.UtcNow.AddMinutes(-10) && !File.Exists(Path.Combine(data, "postmaster.pid")))
+            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    // Another user's, or still in use: left alone.
+                }
+            }
         }
     }
 

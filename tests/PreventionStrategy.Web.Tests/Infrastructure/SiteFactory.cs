@@ -40,6 +40,15 @@ public class SiteFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>A site on an existing PostgreSQL database (one a data move filled), in a folder of its own.</summary>
+    public SiteFactory(string postgreSqlConnectionString, bool ownFolder)
+        : this(Directory.CreateTempSubdirectory("preventionstrategy-tests-").FullName)
+    {
+        ownsFolder = ownFolder;
+        PostgreSqlConnectionString = postgreSqlConnectionString;
+        PostgreSqlDatabases[Folder] = postgreSqlConnectionString;
+    }
+
     /// <summary>A second site on the same files (or PostgreSQL database) as an earlier one: another server, or the same site after a restart. The folder is left for its owner to delete.</summary>
     public SiteFactory(string folder)
     {

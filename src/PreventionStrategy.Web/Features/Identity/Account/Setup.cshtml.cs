@@ -33,6 +33,13 @@ public sealed class SetupModel(
         // One transaction that first takes the single first-run row: SQLite lets one writer in at a
         // time, and of simultaneous posts only the first can insert the row; the rest fail on its key.
         await using var transaction = await db.Database.BeginTransactionAsync();
+        if (db.Database.IsPostgreSql())
+        {
+            // PostgreSQL lets writers in side by side: simultaneous posts queue here instead, and each after the
+            // first sees its administrator, as on SQLite, rather than failing on the row's key.
+            await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"FirstRunClaims\" IN EXCLUSIVE MODE");
+        }
+
         if (await bootstrap.AnyAdministratorAsync() || !await ClaimFirstRunAsync())
         {
             ModelState.AddModelError(string.Empty, localizer["Setup.AlreadyDone"]);
