@@ -180,6 +180,7 @@ public static class SiteComposition
         });
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddSignInRateLimit();
+        services.AddReverseProxy(configuration);
         services.AddMemoryCache();
         services.AddPageCache();
         services.AddScoped<SecurityEvents>();
@@ -267,6 +268,8 @@ public static class SiteComposition
 
     public static void UsePreventionStrategy(this WebApplication app)
     {
+        // First: everything after it (HTTPS redirect, cookies, rate limit, audit) sees the client's address and scheme.
+        app.UseReverseProxy();
         app.UseSecurityHeaders(BackgroundJobs.DashboardPath);
         if (!app.Environment.IsDevelopment())
         {
