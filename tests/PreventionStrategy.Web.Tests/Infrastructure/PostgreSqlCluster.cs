@@ -51,7 +51,7 @@ public sealed class PostgreSqlCluster
         SweepLeftovers();
         var cluster = new PostgreSqlCluster();
         cluster.StartAsync().GetAwaiter().GetResult();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.StopAsync().GetAwaiter().GetResult();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
         return cluster;
     }
 
@@ -88,18 +88,16 @@ public sealed class PostgreSqlCluster
     /// <summary>Runs one of the cluster's programs (pg_dump, pg_restore, psql) against it, as the cluster's user.</summary>
     public Task<string> RunToolAsync(string tool, params string[] arguments) => RunAsync(Path.Combine(Bin, tool), ["-h", Folder, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", UserName, .. arguments]);
 
-    private async Task StopAsync()
+    /// <summary>
+    /// Stops the server and deletes the folder from a shell in a session of its own, not waited for: the test host
+    /// is ended, with its process group, moments after its exit handlers start, before it could wait for both.
+    /// </summary>
+    private void Stop()
     {
         NpgsqlConnection.ClearAllPools();
-        try
-        {
-            await RunAsync(Path.Combine(Bin, "pg_ctl"), ["-D", DataFolder, "-m", "immediate", "-w", "stop"]);
-        }
-        finally
-        {
-            // rm in a process of its own: the test host is often ended while its exit handlers still run.
-            Process.Start("/bin/rm", ["-rf", Folder]);
-        }
+        var pgCtl = $"{Path.Combine(Bin, "pg_ctl")} -D '{DataFolder}' -m immediate -w stop";
+        var stop = AsRoot ? $"/sbin/runuser -u postgres -- {pgCtl}" : pgCtl;
+        Process.Start("/usr/bin/setsid", ["/bin/sh", "-c", $"{stop} >/dev/null 2>&1; rm -rf '{Folder}'"]);
     }
 
     /// <summary>
