@@ -1,9 +1,12 @@
 using PreventionStrategy.Web;
 using PreventionStrategy.Web.Features.Backups;
+using PreventionStrategy.Web.Features.DataMove;
 
-// "backup <file>" runs the site's configuration without a web server, takes one backup and exits.
+// "backup <file>" and "move-to-postgresql <connection string>" run the site's configuration without a web
+// server, do their one thing and exit.
 var backup = BackupCommand.IsRequested(args);
-var siteArgs = backup ? args[Math.Min(2, args.Length)..] : args;
+var move = MoveToPostgreSqlCommand.IsRequested(args);
+var siteArgs = backup || move ? args[Math.Min(2, args.Length)..] : args;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = siteArgs, ContentRootPath = SiteFolder.ContentRoot(siteArgs) });
 builder.AddPreventionStrategy();
 
@@ -11,6 +14,11 @@ var app = builder.Build();
 if (backup)
 {
     return await BackupCommand.RunAsync(app, args);
+}
+
+if (move)
+{
+    return await MoveToPostgreSqlCommand.RunAsync(app, args, Console.Out);
 }
 
 // The database (EF Core's model, migrations, triggers) and the request pipeline (Razor Pages'

@@ -72,13 +72,14 @@ public static class SiteComposition
 
         var connectionString = configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
-        // Pooled: creating a context and its SQLite connection per request costs more than the queries themselves.
+        // Pooled: creating a context and its connection per request costs more than the queries themselves.
         // The audit interceptor is a singleton: the pool builds the options once.
         services.AddHttpContextAccessor();
         services.AddSingleton<AuditInterceptor>();
         var busyTimeoutSeconds = configuration.GetValue(DatabaseOptions.Section + ":" + nameof(DatabaseOptions.BusyTimeoutSeconds), DatabaseOptions.DefaultBusyTimeoutSeconds);
+        var provider = DatabaseProvider.From(configuration);
         services.AddDbContextPool<AppDbContext>((sp, options) => options
-            .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(busyTimeoutSeconds))
+            .Use(provider, connectionString, busyTimeoutSeconds)
             .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
 
         // Keys in the site's database, not in a folder of one machine: cookies, invitation and opt-out
@@ -180,12 +181,13 @@ public static class SiteComposition
         });
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddSignInRateLimit();
+        services.AddReverseProxy(configuration);
         services.AddMemoryCache();
         services.AddPageCache();
         services.AddScoped<SecurityEvents>();
         services.AddSingleton<UnknownAccountFailures>();
 
-        services.AddSingleton(sp => new DatabaseFiles(connectionString, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.MinimumFreeMegabytes * 1024L * 1024L));
+        services.AddSingleton(sp => new DatabaseFiles(provider == DatabaseProvider.PostgreSql ? null : connectionString, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.MinimumFreeMegabytes * 1024L * 1024L));
         services.AddHostedService<DatabaseFileWatch>();
         // One database check, not also EF's AddDbContextCheck: checks run side by side, and one that touched the database
         // while the WAL index is truncated would end the process before the files check could answer.
@@ -280,6 +282,8 @@ public static class SiteComposition
 
     public static void UsePreventionStrategy(this WebApplication app)
     {
+        // First: everything after it (HTTPS redirect, cookies, rate limit, audit) sees the client's address and scheme.
+        app.UseReverseProxy();
         app.UseSecurityHeaders(BackgroundJobs.DashboardPath);
         if (!app.Environment.IsDevelopment())
         {

@@ -113,6 +113,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         // Indicator values as floating point: SQLite keeps decimals as text, which cannot be compared or
         // summed in SQL. Fifteen significant digits hold any count, kroner amount or share the site keeps.
         configurationBuilder.Properties<decimal>().HaveConversion<double>();
+
+        // PostgreSQL keeps every instant as timestamptz and Npgsql refuses to guess what a DateTime without a
+        // kind means. The site's instants are all UTC (the names say so), but those read back from SQLite (the
+        // data move) or made with DateTime.SpecifyKind carry no kind: they are stated to be UTC on the way in.
+        if (Database.IsPostgreSql())
+        {
+            configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -6,10 +6,10 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary>Only "Sqlite" today; PostgreSQL arrives with scale-out and gets migrations of its own beside these.</summary>
+    /// <summary>"Sqlite" (the embedded default, one server) or "PostgreSql" (a database server, several site servers); each has its own migrations.</summary>
     [Required]
-    [RegularExpression("^Sqlite$", ErrorMessage = "Database:Provider must be 'Sqlite'.")]
-    public string Provider { get; set; } = "Sqlite";
+    [RegularExpression("^(Sqlite|PostgreSql)$", ErrorMessage = "Database:Provider must be 'Sqlite' or 'PostgreSql'.")]
+    public string Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>Migrate the schema on start. Keep on for the embedded default; a multi-server deployment migrates once, from one place.</summary>
     public bool MigrateOnStartup { get; set; } = true;

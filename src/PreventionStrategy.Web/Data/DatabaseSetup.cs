@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace PreventionStrategy.Web.Data;
 
@@ -27,6 +29,16 @@ public static class DatabaseSetup
         // Only when a migration is due: MigrateAsync also compares the model with the migrations'
         // snapshot, a few hundred milliseconds of every start for nothing when the schema is current.
         // A model change without its migration is still caught, by every test's fresh database.
+        // An empty PostgreSQL database gets its history table first: Npgsql's provider would otherwise read the
+        // missing table while migrating and log the failure as an error on every first start.
+        // (Its own existence check is that same read.) The script is CREATE TABLE IF NOT EXISTS.
+        if (db.Database.IsPostgreSql())
+        {
+#pragma warning disable EF1002 // EF's own script for its history table
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+#pragma warning restore EF1002
+        }
+
         if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
             await db.Database.MigrateAsync(cancellationToken);

@@ -1,16 +1,47 @@
 #!/usr/bin/env bash
-# Adds an EF Core migration without the dotnet-ef global tool (the package mirror lacks it):
-# runs ef.dll from the Microsoft.EntityFrameworkCore.Tools package the project already references.
-# Usage: src/PreventionStrategy.Web/Data/add-migration.sh MigrationName
+# Adds an EF Core migration for both providers, each in its own folder (Data/Migrations/Sqlite and
+# Data/Migrations/PostgreSql), without the dotnet-ef global tool (the package mirror lacks it): runs ef.dll
+# from the Microsoft.EntityFrameworkCore.Tools package the project already references. The design-time
+# factory (DesignTimeDbContextFactory) builds the model for the provider named in Database__Provider.
+#
+# Usage:
+#   src/PreventionStrategy.Web/Data/add-migration.sh MigrationName
+#       one migration per provider, both named MigrationName
+#   src/PreventionStrategy.Web/Data/add-migration.sh --regenerate-postgresql
+#       deletes Data/Migrations/PostgreSql and makes it again as one migration (InitialPostgreSql) from the
+#       current model: after merging branches that added SQLite migrations only. Only while no PostgreSQL
+#       site runs in production; after that, add migrations with the first form.
 set -euo pipefail
-name=${1:?usage: add-migration.sh MigrationName}
+arg=${1:?usage: add-migration.sh MigrationName | --regenerate-postgresql}
 project_dir=$(cd "$(dirname "$0")/.." && pwd)
 cd "$project_dir"
 dotnet build -p:SkipFrontendBuild=true -v q >/dev/null
 version=$(sed -n 's/.*"Microsoft.EntityFrameworkCore.Tools" Version="\([^"]*\)".*/\1/p' ../../Directory.Packages.props)
 ef=$(ls "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/microsoft.entityframeworkcore.tools/"$version"/tools/net*/any/ef.dll | tail -n 1)
 out=bin/Debug/net10.0
-dotnet exec --depsfile $out/PreventionStrategy.Web.deps.json --runtimeconfig $out/PreventionStrategy.Web.runtimeconfig.json \
-  "$ef" migrations add "$name" \
-  --assembly $out/PreventionStrategy.Web.dll --project-dir . --root-namespace PreventionStrategy.Web \
-  --output-dir Data/Migrations/Sqlite --context AppDbContext --language C#
+
+add() { # provider name
+  # EF's tools write the snapshot beside any file of the same name they find in the project, which would be
+  # the other provider's: that one is moved aside while this provider's migration is made.
+  local other=Sqlite
+  [ "$1" = Sqlite ] && other=PostgreSql
+  local snapshot="Data/Migrations/$other/AppDbContextModelSnapshot.cs"
+  [ -f "$snapshot" ] && mv "$snapshot" "$snapshot.aside"
+  trap '[ -f "'"$snapshot"'.aside" ] && mv "'"$snapshot"'.aside" "'"$snapshot"'"' EXIT
+  Database__Provider=$1 dotnet exec --depsfile $out/PreventionStrategy.Web.deps.json --runtimeconfig $out/PreventionStrategy.Web.runtimeconfig.json \
+    "$ef" migrations add "$2" \
+    --assembly $out/PreventionStrategy.Web.dll --project-dir . --root-namespace PreventionStrategy.Web \
+    --output-dir "Data/Migrations/$1" --context AppDbContext --language C#
+  mv "$snapshot.aside" "$snapshot" 2>/dev/null || true
+  trap - EXIT
+}
+
+if [ "$arg" = "--regenerate-postgresql" ]; then
+  rm -rf Data/Migrations/PostgreSql
+  # The build must no longer hold the deleted migrations before the new one is made from the model.
+  dotnet build -p:SkipFrontendBuild=true -v q >/dev/null
+  add PostgreSql InitialPostgreSql
+else
+  add Sqlite "$arg"
+  add PostgreSql "$arg"
+fi

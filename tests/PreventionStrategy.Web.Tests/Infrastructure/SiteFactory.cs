@@ -19,16 +19,41 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     private readonly bool ownsFolder;
 
+    /// <summary>Which PostgreSQL database belongs to which site folder, so a second site on the same folder finds the first one's database.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> PostgreSqlDatabases = new();
+
+    /// <summary>A fresh site: SQLite, or PostgreSQL when the test run asks for it (<see cref="PostgreSqlCluster.ProviderVariable"/>).</summary>
     public SiteFactory()
+        : this(postgreSql: PostgreSqlCluster.IsTestProvider)
+    {
+    }
+
+    /// <summary>A fresh site on a new database: a SQLite file in its folder, or a database of its own in the shared PostgreSQL cluster.</summary>
+    public SiteFactory(bool postgreSql)
         : this(Directory.CreateTempSubdirectory("preventionstrategy-tests-").FullName)
     {
         ownsFolder = true;
+        if (postgreSql)
+        {
+            PostgreSqlConnectionString = PostgreSqlCluster.Shared.CreateDatabase();
+            PostgreSqlDatabases[Folder] = PostgreSqlConnectionString;
+        }
     }
 
-    /// <summary>A second site on the same files as an earlier one: the same site after a restart. The folder is left for its owner to delete.</summary>
+    /// <summary>A site on an existing PostgreSQL database (one a data move filled), in a folder of its own.</summary>
+    public SiteFactory(string postgreSqlConnectionString, bool ownFolder)
+        : this(Directory.CreateTempSubdirectory("preventionstrategy-tests-").FullName)
+    {
+        ownsFolder = ownFolder;
+        PostgreSqlConnectionString = postgreSqlConnectionString;
+        PostgreSqlDatabases[Folder] = postgreSqlConnectionString;
+    }
+
+    /// <summary>A second site on the same files (or PostgreSQL database) as an earlier one: another server, or the same site after a restart. The folder is left for its owner to delete.</summary>
     public SiteFactory(string folder)
     {
         Folder = folder;
+        PostgreSqlConnectionString = PostgreSqlDatabases.GetValueOrDefault(folder);
         ClientOptions.BaseAddress = BaseAddress;
     }
 
@@ -42,6 +67,13 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(Folder, "site.db");
 
+    /// <summary>Set when the site runs on PostgreSQL instead of its SQLite file (<see cref="PostgreSqlCluster"/>).</summary>
+    public string? PostgreSqlConnectionString { get; }
+
+    public bool IsPostgreSql => PostgreSqlConnectionString is not null;
+
+    public string ConnectionString => PostgreSqlConnectionString ?? $"Data Source={DatabasePath}";
+
     public string MailFolder => Path.Combine(Folder, "mail");
 
     public SqlCommandCounter SqlCommands { get; } = new();
@@ -49,8 +81,12 @@ public class SiteFactory : WebApplicationFactory<Program>
     /// <summary>What this site logged at Error level (also appended to <see cref="ErrorLog.Path"/>).</summary>
     public ErrorLog Errors { get; } = new();
 
-    public AppDbContext CreateDbContext() =>
-        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={DatabasePath}").Options);
+    public AppDbContext CreateDbContext()
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        options.Use(IsPostgreSql ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite, ConnectionString);
+        return new AppDbContext(options.Options);
+    }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see 302s.</summary>
     public HttpClient CreateBrowserlessClient() =>
@@ -59,7 +95,8 @@ public class SiteFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Database:Provider", IsPostgreSql ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Email:Delivery", "Pickup");
         builder.UseSetting("Email:PickupDirectory", MailFolder);

@@ -1,3 +1,5 @@
+using PreventionStrategy.Web.Data;
+
 namespace PreventionStrategy.Web.Features.Backups;
 
 /// <summary>
@@ -13,6 +15,12 @@ public static class BackupCommand
         if (args.Length != 2 || string.IsNullOrWhiteSpace(args[1]))
         {
             await Console.Error.WriteLineAsync("usage: PreventionStrategy.Web backup <file>");
+            return 2;
+        }
+
+        if (DatabaseProvider.IsPostgreSql(app.Configuration))
+        {
+            await Console.Error.WriteLineAsync("The backup command copies the embedded SQLite database. This site uses PostgreSQL (Database:Provider): back it up with pg_dump, see the README's \"Backup and restore\". Nothing was written.");
             return 2;
         }
 

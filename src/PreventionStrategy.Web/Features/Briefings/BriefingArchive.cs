@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Shared;
@@ -13,8 +12,6 @@ namespace PreventionStrategy.Web.Features.Briefings;
 public sealed class BriefingArchive(AppDbContext db, BriefingModelBuilder builder, TimeProvider clock, CommitteeCycle.SnapshotBuilder snapshots)
 {
     public const string AutomaticIssuer = "Automatisk (planlagt kørsel)";
-
-    private const int SqliteConstraint = 19;
 
     /// <param name="automaticKey">
     /// The scheduled job's key: the job issues only a meeting's first version, and the unique version number
@@ -86,7 +83,7 @@ public sealed class BriefingArchive(AppDbContext db, BriefingModelBuilder builde
             await db.SaveChangesAsync(cancellationToken);
             return briefing;
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint })
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             // Another issue for the meeting (the job, another run, another administrator) took this version number, or the snapshot, first.
             db.ChangeTracker.Clear();

@@ -4,6 +4,7 @@ using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Options;
+using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Backups;
 using PreventionStrategy.Web.Features.Identity;
 using PreventionStrategy.Web.Features.Reminders;
@@ -26,7 +27,13 @@ public static class BackgroundJobs
 
         // The storage is this host's own service, not Hangfire's static JobStorage.Current: two hosts in one
         // process (the tests start many) must not enqueue into each other's queues.
+        // On the PostgreSQL provider the jobs share the site's database (schema "hangfire") unless ConnectionStrings:Jobs names another.
         var postgres = configuration.GetConnectionString("Jobs");
+        if (string.IsNullOrWhiteSpace(postgres) && DatabaseProvider.IsPostgreSql(configuration))
+        {
+            postgres = configuration.GetConnectionString("Default");
+        }
+
         services.AddSingleton<JobStorage>(_ => string.IsNullOrWhiteSpace(postgres)
             ? new InMemoryStorage()
             : new PostgreSqlStorage(new NpgsqlConnectionFactory(postgres, new PostgreSqlStorageOptions()), new PostgreSqlStorageOptions()));
@@ -65,7 +72,8 @@ public static class BackgroundJobs
 
         var backups = app.Services.GetRequiredService<IOptions<BackupOptions>>().Value;
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
-        if (string.IsNullOrWhiteSpace(backups.Folder))
+        // The scheduled copy is SQLite's online backup; PostgreSQL is backed up with pg_dump outside the site.
+        if (string.IsNullOrWhiteSpace(backups.Folder) || DatabaseProvider.IsPostgreSql(app.Configuration))
         {
             recurring.RemoveIfExists(BackupJob.RecurringJobId);
         }

@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
+using PreventionStrategy.Web.Data;
 
 namespace PreventionStrategy.Web.Features.PageCache;
 
@@ -9,12 +11,22 @@ namespace PreventionStrategy.Web.Features.PageCache;
 /// shared pool and preparing the statement cost more than that and contend on the pool's lock
 /// at 50 concurrent requests.
 /// </summary>
+/// <remarks>
+/// On PostgreSQL the read takes a connection from Npgsql's pool instead (a thread's own connection would be one
+/// server process per thread of the pool) and the statement is prepared on it once, by Npgsql.
+/// </remarks>
 public sealed class ContentVersionReader(IConfiguration configuration) : IDisposable
 {
     private static readonly object RequestKey = new();
 
+    private static readonly string Query = $"SELECT \"Value\" FROM \"ContentVersions\" WHERE \"Id\" = {ContentVersion.SingleRowId}";
+
     private readonly string connectionString = configuration.GetConnectionString("Default")
         ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
+
+    private readonly Lazy<NpgsqlDataSource>? postgreSql = DatabaseProvider.IsPostgreSql(configuration)
+        ? new(() => new NpgsqlDataSourceBuilder(configuration.GetConnectionString("Default")) { ConnectionStringBuilder = { MaxAutoPrepare = 1, AutoPrepareMinUsages = 1 } }.Build())
+        : null;
 
     private readonly ThreadLocal<SqliteCommand?> commands = new(trackAllValues: true);
 
@@ -37,6 +49,12 @@ public sealed class ContentVersionReader(IConfiguration configuration) : IDispos
 
     public long Read()
     {
+        if (postgreSql is not null)
+        {
+            using var pooled = postgreSql.Value.CreateCommand(Query);
+            return (long)pooled.ExecuteScalar()!;
+        }
+
         var command = commands.Value ??= Prepare();
         try
         {
@@ -58,7 +76,7 @@ public sealed class ContentVersionReader(IConfiguration configuration) : IDispos
         var connection = new SqliteConnection(builder.ToString());
         connection.Open();
         var command = connection.CreateCommand();
-        command.CommandText = $"SELECT \"Value\" FROM \"ContentVersions\" WHERE \"Id\" = {ContentVersion.SingleRowId}";
+        command.CommandText = Query;
         command.Prepare();
         return command;
     }
@@ -72,5 +90,9 @@ public sealed class ContentVersionReader(IConfiguration configuration) : IDispos
         }
 
         commands.Dispose();
+        if (postgreSql is { IsValueCreated: true })
+        {
+            postgreSql.Value.Dispose();
+        }
     }
 }

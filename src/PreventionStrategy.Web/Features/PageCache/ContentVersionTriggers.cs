@@ -24,7 +24,7 @@ public static class ContentVersionTriggers
     /// A new sign-in changes nothing anyone else sees; a renewed or ended one must reach the
     /// session cache of every server (<see cref="Identity.Sessions.SignInSessionStore"/>).
     /// </summary>
-    private static readonly Dictionary<string, string[]> Operations = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string[]> Operations = new(StringComparer.Ordinal)
     {
         ["SignInSessions"] = ["UPDATE", "DELETE"],
     };
@@ -40,6 +40,12 @@ public static class ContentVersionTriggers
 
     public static async Task EnsureAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
+        if (db.Database.IsPostgreSql())
+        {
+            await PostgreSqlContentVersionTriggers.EnsureAsync(db, cancellationToken);
+            return;
+        }
+
         if (!db.Database.IsSqlite())
         {
             return;

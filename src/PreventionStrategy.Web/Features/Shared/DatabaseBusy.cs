@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace PreventionStrategy.Web.Features.Shared;
 
@@ -15,12 +16,17 @@ public sealed class DatabaseBusy(RequestDelegate next, ILogger<DatabaseBusy> log
     /// <summary>Set when the database could not be written at all (disk full, read-only, I/O error): the status page says so.</summary>
     public const string StorageFaultItem = "DatabaseBusy.StorageFault";
 
-    /// <summary>SQLITE_BUSY or SQLITE_LOCKED anywhere in the chain (EF wraps it in a DbUpdateException).</summary>
+    /// <summary>
+    /// SQLITE_BUSY or SQLITE_LOCKED anywhere in the chain (EF wraps it in a DbUpdateException); on PostgreSQL a
+    /// deadlock, a serialization failure, a lock not available, or a command that waited past its timeout.
+    /// </summary>
     public static bool Is(Exception? exception)
     {
         for (; exception is not null; exception = exception.InnerException)
         {
-            if (exception is SqliteException { SqliteErrorCode: 5 or 6 })
+            if (exception is SqliteException { SqliteErrorCode: 5 or 6 }
+                or PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.QueryCanceled }
+                or NpgsqlException { InnerException: TimeoutException })
             {
                 return true;
             }
@@ -29,12 +35,16 @@ public sealed class DatabaseBusy(RequestDelegate next, ILogger<DatabaseBusy> log
         return false;
     }
 
-    /// <summary>SQLITE_READONLY, SQLITE_IOERR, SQLITE_CANTOPEN or SQLITE_FULL: storage, not contention.</summary>
+    /// <summary>
+    /// SQLITE_READONLY, SQLITE_IOERR, SQLITE_CANTOPEN or SQLITE_FULL: storage, not contention. On PostgreSQL the
+    /// server's disk is full or out of resources, it refuses writes (a read-only standby), or an I/O error.
+    /// </summary>
     public static bool IsStorageFault(Exception? exception)
     {
         for (; exception is not null; exception = exception.InnerException)
         {
-            if (exception is SqliteException { SqliteErrorCode: 8 or 10 or 13 or 14 })
+            if (exception is SqliteException { SqliteErrorCode: 8 or 10 or 13 or 14 }
+                or PostgresException { SqlState: PostgresErrorCodes.DiskFull or PostgresErrorCodes.InsufficientResources or PostgresErrorCodes.ReadOnlySqlTransaction or PostgresErrorCodes.IoError })
             {
                 return true;
             }

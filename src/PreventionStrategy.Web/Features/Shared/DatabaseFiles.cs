@@ -21,9 +21,10 @@ public sealed class DatabaseFiles
     private readonly long minimumFreeBytes;
     private long largestIndexSeen;
 
-    public DatabaseFiles(string connectionString, long minimumFreeBytes)
+    /// <param name="sqliteConnectionString">Null on PostgreSQL: its files are the database server's to watch, not the site's.</param>
+    public DatabaseFiles(string? sqliteConnectionString, long minimumFreeBytes)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var builder = new SqliteConnectionStringBuilder(sqliteConnectionString ?? "Mode=Memory");
         var inMemory = builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:";
         database = inMemory ? null : Path.GetFullPath(builder.DataSource);
         this.minimumFreeBytes = minimumFreeBytes;

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PreventionStrategy.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,11 @@ public sealed class DatabaseWritable(AppDbContext db, DatabaseFiles files) : IHe
             return HealthCheckResult.Unhealthy(string.Join(" ", report.Problems));
         }
 
+        if (db.Database.IsPostgreSql())
+        {
+            return await PostgreSqlAsync(cancellationToken);
+        }
+
         var connectionString = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { DefaultTimeout = 5, Pooling = false }.ToString();
         try
         {
@@ -40,6 +46,31 @@ public sealed class DatabaseWritable(AppDbContext db, DatabaseFiles files) : IHe
         catch (SqliteException exception)
         {
             return HealthCheckResult.Unhealthy("The database cannot be written: " + exception.Message, exception);
+        }
+    }
+
+    /// <summary>The same probe on the server: the pool's connection, a short statement timeout, rolled back.</summary>
+    private async Task<HealthCheckResult> PostgreSqlAsync(CancellationToken cancellationToken)
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Timeout = 5, CommandTimeout = 5 }.ToString();
+        try
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var probe = connection.CreateCommand();
+            probe.CommandText = "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('health-probe', '0')";
+            await probe.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.RollbackAsync(cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception exception) when (DatabaseBusy.Is(exception))
+        {
+            return HealthCheckResult.Degraded("The database is busy.", exception);
+        }
+        catch (NpgsqlException exception)
+        {
+            return HealthCheckResult.Unhealthy("The database cannot be reached or written: " + exception.Message, exception);
         }
     }
 }

@@ -85,8 +85,13 @@ internal sealed class TransferDatabase : IAsyncDisposable
         }
     }
 
-    public AppDbContext CreateContext(params IInterceptor[] interceptors) =>
-        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connectionString).AddInterceptors(interceptors).Options);
+    /// <remarks>Through <see cref="DatabaseProvider.Use"/>, which shows EF Core only SQLite's migrations (the assembly holds PostgreSQL's too).</remarks>
+    public AppDbContext CreateContext(params IInterceptor[] interceptors)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        options.Use(DatabaseProvider.Sqlite, connectionString).AddInterceptors(interceptors);
+        return new AppDbContext(options.Options);
+    }
 
     public static PlanImporter CreateImporter(AppDbContext db) => new(db, new StringLocalizer<PlanImporter>(LocalizerFactory));
 

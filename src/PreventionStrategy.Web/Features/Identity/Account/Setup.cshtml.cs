@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PreventionStrategy.Web.Data;
@@ -34,6 +33,13 @@ public sealed class SetupModel(
         // One transaction that first takes the single first-run row: SQLite lets one writer in at a
         // time, and of simultaneous posts only the first can insert the row; the rest fail on its key.
         await using var transaction = await db.Database.BeginTransactionAsync();
+        if (db.Database.IsPostgreSql())
+        {
+            // PostgreSQL lets writers in side by side: simultaneous posts queue here instead, and each after the
+            // first sees its administrator, as on SQLite, rather than failing on the row's key.
+            await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"FirstRunClaims\" IN EXCLUSIVE MODE");
+        }
+
         if (await bootstrap.AnyAdministratorAsync() || !await ClaimFirstRunAsync())
         {
             ModelState.AddModelError(string.Empty, localizer["Setup.AlreadyDone"]);
@@ -67,9 +73,9 @@ public sealed class SetupModel(
             await db.SaveChangesAsync();
             return true;
         }
-        catch (DbUpdateException exception) when (exception.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
         {
-            // SQLITE_CONSTRAINT: another setup took the row first.
+            // Another setup took the row first.
             db.ChangeTracker.Clear();
             return false;
         }

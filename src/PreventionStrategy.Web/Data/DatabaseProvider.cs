@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace PreventionStrategy.Web.Data;
+
+/// <summary>
+/// The one place that turns <c>Database:Provider</c> and <c>ConnectionStrings:Default</c> into EF Core options,
+/// for the site, the design-time tools and the data move alike. Each provider has its own migrations,
+/// told apart by namespace (<see cref="ProviderMigrationsAssembly"/>).
+/// </summary>
+public static class DatabaseProvider
+{
+    public const string Sqlite = "Sqlite";
+
+    public const string PostgreSql = "PostgreSql";
+
+    public static string From(IConfiguration configuration) =>
+        configuration.GetValue<string>(DatabaseOptions.Section + ":" + nameof(DatabaseOptions.Provider)) ?? Sqlite;
+
+    public static bool IsPostgreSql(IConfiguration configuration) =>
+        string.Equals(From(configuration), PostgreSql, StringComparison.Ordinal);
+
+    public static DbContextOptionsBuilder Use(this DbContextOptionsBuilder options, string provider, string connectionString, int commandTimeoutSeconds = DatabaseOptions.DefaultBusyTimeoutSeconds)
+    {
+        if (string.Equals(provider, PostgreSql, StringComparison.Ordinal))
+        {
+            options.UseNpgsql(connectionString, npgsql => npgsql.CommandTimeout(commandTimeoutSeconds));
+        }
+        else
+        {
+            options.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(commandTimeoutSeconds));
+        }
+
+        return options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
+    }
+
+    public static bool IsPostgreSql(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database) =>
+        database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+}
