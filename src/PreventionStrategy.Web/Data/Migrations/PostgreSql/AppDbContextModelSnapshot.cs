@@ -339,6 +339,10 @@ namespace PreventionStrategy.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ModelJson")
+                        .HasMaxLength(4000000)
+                        .HasColumnType("character varying(4000000)");
+
                     b.Property<int>("PageCount")
                         .HasColumnType("integer");
 
@@ -490,6 +494,113 @@ namespace PreventionStrategy.Web.Data.Migrations.PostgreSql
                         });
                 });
 
+            modelBuilder.Entity("PreventionStrategy.Web.Features.CommitteeCycle.CommitteeDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("AnswerNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("AskedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AskedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AskedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("CommitteeMeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MilestoneId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeMeetingId");
+
+                    b.HasIndex("MilestoneId");
+
+                    b.HasIndex("Answer", "AnsweredAtUtc");
+
+                    b.ToTable("CommitteeDecisions");
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.CommitteeCycle.StrategySnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CommitteeBriefingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CommitteeMeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("MeetingDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StrategyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("TakenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeBriefingId");
+
+                    b.HasIndex("CommitteeMeetingId");
+
+                    b.HasIndex("StrategyId", "CommitteeMeetingId")
+                        .IsUnique();
+
+                    b.ToTable("StrategySnapshots");
+                });
+
             modelBuilder.Entity("PreventionStrategy.Web.Features.Committees.Committee", b =>
                 {
                     b.Property<int>("Id")
@@ -580,6 +691,21 @@ namespace PreventionStrategy.Web.Data.Migrations.PostgreSql
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
+
+                    b.Property<string>("StatusOverride")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("StatusOverrideAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StatusOverrideByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("StatusOverrideJustification")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<int>("StrategyId")
                         .HasColumnType("integer");
@@ -1147,6 +1273,14 @@ namespace PreventionStrategy.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("ConsequenceForFamilies")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ConsequenceForPlan")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("MilestoneId")
                         .HasColumnType("integer");
 
@@ -1161,6 +1295,13 @@ namespace PreventionStrategy.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("NextStepDate")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("OldForecastDate")
                         .HasColumnType("date");
 
@@ -1171,6 +1312,10 @@ namespace PreventionStrategy.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1831,6 +1976,45 @@ namespace PreventionStrategy.Web.Data.Migrations.PostgreSql
                     b.Navigation("Strategy");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.CommitteeCycle.CommitteeDecision", b =>
+                {
+                    b.HasOne("PreventionStrategy.Web.Features.Committees.CommitteeMeeting", "CommitteeMeeting")
+                        .WithMany()
+                        .HasForeignKey("CommitteeMeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PreventionStrategy.Web.Features.Milestones.Milestone", "Milestone")
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CommitteeMeeting");
+
+                    b.Navigation("Milestone");
+                });
+
+            modelBuilder.Entity("PreventionStrategy.Web.Features.CommitteeCycle.StrategySnapshot", b =>
+                {
+                    b.HasOne("PreventionStrategy.Web.Features.Briefings.CommitteeBriefing", "CommitteeBriefing")
+                        .WithMany()
+                        .HasForeignKey("CommitteeBriefingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PreventionStrategy.Web.Features.Committees.CommitteeMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeMeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PreventionStrategy.Web.Features.Plans.Strategy", null)
+                        .WithMany()
+                        .HasForeignKey("StrategyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CommitteeBriefing");
                 });
 
             modelBuilder.Entity("PreventionStrategy.Web.Features.Committees.CommitteeMeeting", b =>

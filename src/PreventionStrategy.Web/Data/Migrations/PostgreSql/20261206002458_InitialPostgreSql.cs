@@ -396,7 +396,8 @@ namespace PreventionStrategy.Web.Data.Migrations.PostgreSql
                     IssuedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     IssuedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Statement = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    AutomaticKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                    AutomaticKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ModelJson = table.Column<string>(type: "character varying(4000000)", maxLength: 4000000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -426,6 +427,10 @@ namespace PreventionStrategy.Web.Data.Migrations.PostgreSql
                     Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     Aims = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    StatusOverride = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    StatusOverrideJustification = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    StatusOverrideByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    StatusOverrideAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -753,6 +758,43 @@ namespace PreventionStrategy.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "StrategySnapshots",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StrategyId = table.Column<int>(type: "integer", nullable: false),
+                    CommitteeMeetingId = table.Column<int>(type: "integer", nullable: true),
+                    MeetingDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    TakenAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SchemaVersion = table.Column<int>(type: "integer", nullable: false),
+                    Document = table.Column<string>(type: "text", nullable: false),
+                    CommitteeBriefingId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StrategySnapshots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StrategySnapshots_CommitteeBriefings_CommitteeBriefingId",
+                        column: x => x.CommitteeBriefingId,
+                        principalTable: "CommitteeBriefings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_StrategySnapshots_CommitteeMeetings_CommitteeMeetingId",
+                        column: x => x.CommitteeMeetingId,
+                        principalTable: "CommitteeMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_StrategySnapshots_Strategies_StrategyId",
+                        column: x => x.StrategyId,
+                        principalTable: "Strategies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BudgetInitiativeFocusAreas",
                 columns: table => new
                 {
@@ -964,6 +1006,42 @@ namespace PreventionStrategy.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "CommitteeDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MilestoneId = table.Column<int>(type: "integer", nullable: false),
+                    Question = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CommitteeMeetingId = table.Column<int>(type: "integer", nullable: true),
+                    AskedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    AskedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AskedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Answer = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    AnswerNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    AnsweredById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    AnsweredByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AnsweredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommitteeDecisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommitteeDecisions_CommitteeMeetings_CommitteeMeetingId",
+                        column: x => x.CommitteeMeetingId,
+                        principalTable: "CommitteeMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_CommitteeDecisions_Milestones_MilestoneId",
+                        column: x => x.MilestoneId,
+                        principalTable: "Milestones",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MilestoneFocusAreas",
                 columns: table => new
                 {
@@ -1028,7 +1106,12 @@ namespace PreventionStrategy.Web.Data.Migrations.PostgreSql
                     NewProgressPercent = table.Column<int>(type: "integer", nullable: false),
                     OldForecastDate = table.Column<DateOnly>(type: "date", nullable: true),
                     NewForecastDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ConsequenceForPlan = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ConsequenceForFamilies = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    NextStep = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    NextStepDate = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1217,6 +1300,21 @@ namespace PreventionStrategy.Web.Data.Migrations.PostgreSql
                 table: "CommitteeBriefings",
                 columns: new[] { "StrategyId", "CommitteeMeetingId", "Version" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitteeDecisions_Answer_AnsweredAtUtc",
+                table: "CommitteeDecisions",
+                columns: new[] { "Answer", "AnsweredAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitteeDecisions_CommitteeMeetingId",
+                table: "CommitteeDecisions",
+                column: "CommitteeMeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitteeDecisions_MilestoneId",
+                table: "CommitteeDecisions",
+                column: "MilestoneId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CommitteeMeetings_CommitteeId",
@@ -1455,6 +1553,22 @@ namespace PreventionStrategy.Web.Data.Migrations.PostgreSql
                 table: "StrategyShares",
                 column: "TokenHash",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StrategySnapshots_CommitteeBriefingId",
+                table: "StrategySnapshots",
+                column: "CommitteeBriefingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StrategySnapshots_CommitteeMeetingId",
+                table: "StrategySnapshots",
+                column: "CommitteeMeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StrategySnapshots_StrategyId_CommitteeMeetingId",
+                table: "StrategySnapshots",
+                columns: new[] { "StrategyId", "CommitteeMeetingId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -1491,7 +1605,7 @@ namespace PreventionStrategy.Web.Data.Migrations.PostgreSql
                 name: "CalendarFeedTokens");
 
             migrationBuilder.DropTable(
-                name: "CommitteeBriefings");
+                name: "CommitteeDecisions");
 
             migrationBuilder.DropTable(
                 name: "CommitteeMembers");
@@ -1554,13 +1668,13 @@ namespace PreventionStrategy.Web.Data.Migrations.PostgreSql
                 name: "StrategyShares");
 
             migrationBuilder.DropTable(
+                name: "StrategySnapshots");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "BudgetInitiatives");
-
-            migrationBuilder.DropTable(
-                name: "CommitteeMeetings");
 
             migrationBuilder.DropTable(
                 name: "IndicatorCategories");
@@ -1575,7 +1689,13 @@ namespace PreventionStrategy.Web.Data.Migrations.PostgreSql
                 name: "Milestones");
 
             migrationBuilder.DropTable(
+                name: "CommitteeBriefings");
+
+            migrationBuilder.DropTable(
                 name: "Indicators");
+
+            migrationBuilder.DropTable(
+                name: "CommitteeMeetings");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
