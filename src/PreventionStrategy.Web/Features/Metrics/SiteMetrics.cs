@@ -28,7 +28,8 @@ public static class SiteMetrics
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddMeter(SiteMeter.Name)
-            .AddPrometheusExporter());
+            // No cached answer: a scrape every 15-60 s costs nothing to build afresh, and a cached one hides what just happened.
+            .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
     }
 
     public static void MapSiteMetrics(this WebApplication app)
