@@ -118,6 +118,35 @@ public sealed class StatusExplanationTests(DemoSite site) : IClassFixture<DemoSi
     }
 
     [Fact]
+    public async Task A_milestone_still_in_trouble_opens_its_form_with_the_standing_explanation_and_no_decision()
+    {
+        var id = await LedersMilestoneAsync("Stadig i risiko");
+        var client = await site.ClientFor(DemoUsers.DepartmentHead);
+        var blank = await client.GetDocumentAsync(UpdateUrl(id));
+        Assert.Equal(string.Empty, blank.QuerySelector("#Input_Reason")!.TextContent);
+
+        var form = CycleTestData.Explanation(nameof(MilestoneStatus.AtRisk));
+        form["Input.DecisionQuestion"] = "Godkende en ny frist";
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(UpdateUrl(id), form)).StatusCode);
+
+        var again = await client.GetDocumentAsync(UpdateUrl(id));
+        Assert.Equal("Leverandøren har meldt forsinkelse.", again.QuerySelector("#Input_Reason")!.TextContent.Trim());
+        Assert.Equal("Plejefamilierne får aflastning senere end lovet.", again.QuerySelector("#Input_ConsequenceForFamilies")!.TextContent.Trim());
+        Assert.Equal("Ny leverandør indhentes.", again.QuerySelector("#Input_NextStep")!.TextContent.Trim());
+        Assert.Equal("2027-02-01", again.QuerySelector("#Input_NextStepDate")!.GetAttribute("value"));
+        Assert.Equal(string.Empty, again.QuerySelector("#Input_DecisionQuestion")!.TextContent.Trim());
+
+        // Saved as it stands with only a new progress figure: accepted, the explanation carried into the new history row.
+        var progress = new Dictionary<string, string> { ["Input.Status"] = nameof(MilestoneStatus.AtRisk), ["Input.ProgressPercent"] = "30" };
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync(again, UpdateUrl(id), progress)).StatusCode);
+        var after = await site.MilestoneAsync(id);
+        Assert.Equal(30, after.ProgressPercent);
+        Assert.Equal("Leverandøren har meldt forsinkelse.", after.StatusUpdates.OrderBy(u => u.Id).Last().Reason);
+        await using var db = site.CreateDbContext();
+        Assert.Equal(1, await db.CommitteeDecisions.CountAsync(d => d.MilestoneId == id));
+    }
+
+    [Fact]
     public async Task An_explanation_typed_for_a_status_that_needs_none_is_refused_not_dropped()
     {
         var id = await LedersMilestoneAsync("Unødig forklaring");

@@ -44,6 +44,20 @@ public sealed class UpdateStatusModel(AppDbContext db, StatusUpdater updater, IA
 
         var milestone = await LoadAsync(id, cancellationToken);
         Input = StatusUpdateInput.From(milestone!);
+        if (StatusUpdateInput.NeedsExplanation(milestone!.Status))
+        {
+            // Still in trouble: the standing explanation is the starting point, so a new progress figure does not mean writing it all again.
+            var standing = await db.MilestoneStatusUpdates.AsNoTracking()
+                .Where(u => u.MilestoneId == id && u.Reason != null)
+                .OrderByDescending(u => u.UpdatedAtUtc).ThenByDescending(u => u.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (standing is not null)
+            {
+                (Input.Reason, Input.ConsequenceForPlan, Input.ConsequenceForFamilies, Input.NextStep, Input.NextStepDate) =
+                    (standing.Reason, standing.ConsequenceForPlan, standing.ConsequenceForFamilies, standing.NextStep, standing.NextStepDate);
+            }
+        }
+
         return await ShowFormAsync(milestone!, cancellationToken);
     }
 
