@@ -6,7 +6,10 @@
 # Environment: FACTOR (50), CONNECTIONS (50), PAGES (a comma-separated filter on the page names),
 #              ENCODING (the Accept-Encoding header sent, "br, gzip" as browsers do by default; "none" sends none),
 #              CACHE=off (the site with PageCache:Enabled=false: every page drawn afresh), KEEP=1 keeps the work folder,
-#              WORK=<a folder kept by an earlier run> reuses its published site and database instead of making them again.
+#              WORK=<a folder kept by an earlier run> reuses its published site and database instead of making them again,
+#              PROVIDER=PostgreSql moves the prepared database into a throwaway PostgreSQL 15 cluster (Debian's package;
+#              initdb under the work folder, its own port, stopped afterwards) with the site's own move-to-postgresql
+#              command, and runs the site on it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 seconds=${1:-20}
@@ -17,6 +20,7 @@ encoding=${ENCODING:-br, gzip}
 [ "$encoding" = none ] && encoding=""
 cache=true
 [ "${CACHE:-on}" = off ] && cache=false
+provider=${PROVIDER:-Sqlite}
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 if ! command -v wrk >/dev/null; then
@@ -35,8 +39,12 @@ if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
     exit 1
 fi
 site_pid=""
+pg_bin=/usr/lib/postgresql/15/bin
+pg_started=false
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
     [ -n "$site_pid" ] && kill "$site_pid" 2>/dev/null && wait "$site_pid" 2>/dev/null || true
+    [ $pg_started = true ] && as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast -w stop >/dev/null 2>&1 || true
     [ "${KEEP:-0}" = 1 ] && echo "work folder kept: $work" || rm -rf "$work"
 }
 trap cleanup EXIT
@@ -49,12 +57,35 @@ fi
 eval "$(tr ' ' '\n' <"$work/ids")"
 rm -f "$work/run.db-wal" "$work/run.db-shm"
 cp "$work/prepared.db" "$work/run.db"
+connection="Data Source=$work/run.db"
+
+if [ "$provider" = PostgreSql ]; then
+    if [ ! -x "$pg_bin/initdb" ]; then
+        sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+        $sudo apt-get install -y postgresql || { $sudo apt-get update && $sudo apt-get install -y postgresql; }
+    fi
+    pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    rm -rf "$work/pg" && mkdir -p "$work/pg"
+    [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$work/pg" && chmod o+x "$work"
+    pg_user=$([ "$(id -u)" -eq 0 ] && echo postgres || id -un)
+    echo "== PostgreSQL 15 on port $pg_port, moving the prepared database into it" >&2
+    as_postgres "$pg_bin/initdb" -D "$work/pg/data" -A trust -U "$pg_user" -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+    as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w start \
+        -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c max_connections=200" >/dev/null
+    pg_started=true
+    as_postgres "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U "$pg_user" bench
+    connection="Host=127.0.0.1;Port=$pg_port;Database=bench;Username=$pg_user"
+    (cd "$work/site" && env ConnectionStrings__Default="Data Source=$work/run.db" Logging__LogLevel__Default=Warning \
+        ./PreventionStrategy.Web move-to-postgresql "$connection" >"$work/move.log" 2>&1) \
+        || { echo "the move failed; its log:" >&2; tail -20 "$work/move.log" >&2; exit 1; }
+fi
 
 start_site() {
     (cd "$work/site" && exec env \
         ASPNETCORE_ENVIRONMENT=Production \
         ASPNETCORE_URLS="http://127.0.0.1:$port" \
-        ConnectionStrings__Default="Data Source=$work/run.db" \
+        Database__Provider="$provider" \
+        ConnectionStrings__Default="$connection" \
         Security__RequireHttps=false Security__RequireTwoFactorForEditors=false \
         Site__PublicBaseUrl="http://127.0.0.1:$port" \
         Email__PickupDirectory="$work/mail" \
@@ -101,7 +132,7 @@ pages=(
 )
 
 echo
-echo "$(nproc) cores, $(date -I), wrk -t2 -c$connections -d${seconds}s, ${factor}x = $LARGE_MILESTONES milestones (1x = $SMALL_MILESTONES)${encoding:+, Accept-Encoding: $encoding}, page cache $([ $cache = true ] && echo on || echo off)"
+echo "$provider, $(nproc) cores, $(date -I), wrk -t2 -c$connections -d${seconds}s, ${factor}x = $LARGE_MILESTONES milestones (1x = $SMALL_MILESTONES)${encoding:+, Accept-Encoding: $encoding}, page cache $([ $cache = true ] && echo on || echo off)"
 echo "cold start to first /health: ${cold_ms} ms; RSS idle: ${idle_rss} MB"
 printf '%-20s %5s %10s %9s %9s %9s\n' page plan 'req/s' p50 p99 KiB
 for entry in "${pages[@]}"; do

@@ -52,6 +52,7 @@ public sealed class PostgreSqlCluster
         var cluster = new PostgreSqlCluster();
         cluster.StartAsync().GetAwaiter().GetResult();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
+        cluster.WatchOwner();
         return cluster;
     }
 
@@ -89,15 +90,27 @@ public sealed class PostgreSqlCluster
     public Task<string> RunToolAsync(string tool, params string[] arguments) => RunAsync(Path.Combine(Bin, tool), ["-h", Folder, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", UserName, .. arguments]);
 
     /// <summary>
+    /// The exit handler does not always get to run (a test host ended with its process group, or killed): a shell in a
+    /// session of its own waits for this process to end and then stops the server and deletes the folder, however it ended.
+    /// Without it, servers of earlier runs were found still running, each holding its port and memory.
+    /// </summary>
+    private void WatchOwner() =>
+        Process.Start("/usr/bin/setsid", ["/bin/sh", "-c", $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 2; done; {StopCommand()} >/dev/null 2>&1; rm -rf '{Folder}'"]);
+
+    private string StopCommand()
+    {
+        var pgCtl = $"{Path.Combine(Bin, "pg_ctl")} -D '{DataFolder}' -m immediate -w stop";
+        return AsRoot ? $"/sbin/runuser -u postgres -- {pgCtl}" : pgCtl;
+    }
+
+    /// <summary>
     /// Stops the server and deletes the folder from a shell in a session of its own, not waited for: the test host
     /// is ended, with its process group, moments after its exit handlers start, before it could wait for both.
     /// </summary>
     private void Stop()
     {
         NpgsqlConnection.ClearAllPools();
-        var pgCtl = $"{Path.Combine(Bin, "pg_ctl")} -D '{DataFolder}' -m immediate -w stop";
-        var stop = AsRoot ? $"/sbin/runuser -u postgres -- {pgCtl}" : pgCtl;
-        Process.Start("/usr/bin/setsid", ["/bin/sh", "-c", $"{stop} >/dev/null 2>&1; rm -rf '{Folder}'"]);
+        Process.Start("/usr/bin/setsid", ["/bin/sh", "-c", $"{StopCommand()} >/dev/null 2>&1; rm -rf '{Folder}'"]);
     }
 
     /// <summary>

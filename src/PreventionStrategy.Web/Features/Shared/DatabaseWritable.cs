@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -22,55 +23,32 @@ public sealed class DatabaseWritable(AppDbContext db, DatabaseFiles files) : IHe
             return HealthCheckResult.Unhealthy(string.Join(" ", report.Problems));
         }
 
-        if (db.Database.IsPostgreSql())
+        // A connection of its own, with a short timeout (and on SQLite outside the pool), so the probe sees the database as a new request would.
+        var connectionString = db.Database.GetConnectionString();
+        DbConnection connection = db.Database.IsPostgreSql()
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 5, CommandTimeout = 5 }.ToString())
+            : new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 5, Pooling = false }.ToString());
+        await using (connection)
         {
-            return await PostgreSqlAsync(cancellationToken);
-        }
-
-        var connectionString = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { DefaultTimeout = 5, Pooling = false }.ToString();
-        try
-        {
-            await using var connection = new SqliteConnection(connectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using var probe = connection.CreateCommand();
-            probe.CommandText = "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('health-probe', '0')";
-            await probe.ExecuteNonQueryAsync(cancellationToken);
-            await transaction.RollbackAsync(cancellationToken);
-            return HealthCheckResult.Healthy();
-        }
-        catch (SqliteException exception) when (DatabaseBusy.Is(exception))
-        {
-            return HealthCheckResult.Degraded("The database is busy with another writer.", exception);
-        }
-        catch (SqliteException exception)
-        {
-            return HealthCheckResult.Unhealthy("The database cannot be written: " + exception.Message, exception);
-        }
-    }
-
-    /// <summary>The same probe on the server: the pool's connection, a short statement timeout, rolled back.</summary>
-    private async Task<HealthCheckResult> PostgreSqlAsync(CancellationToken cancellationToken)
-    {
-        var connectionString = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Timeout = 5, CommandTimeout = 5 }.ToString();
-        try
-        {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using var probe = connection.CreateCommand();
-            probe.CommandText = "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('health-probe', '0')";
-            await probe.ExecuteNonQueryAsync(cancellationToken);
-            await transaction.RollbackAsync(cancellationToken);
-            return HealthCheckResult.Healthy();
-        }
-        catch (Exception exception) when (DatabaseBusy.Is(exception))
-        {
-            return HealthCheckResult.Degraded("The database is busy.", exception);
-        }
-        catch (NpgsqlException exception)
-        {
-            return HealthCheckResult.Unhealthy("The database cannot be reached or written: " + exception.Message, exception);
+            try
+            {
+                await connection.OpenAsync(cancellationToken);
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await using var probe = connection.CreateCommand();
+                probe.Transaction = transaction;
+                probe.CommandText = "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('health-probe', '0')";
+                await probe.ExecuteNonQueryAsync(cancellationToken);
+                await transaction.RollbackAsync(cancellationToken);
+                return HealthCheckResult.Healthy();
+            }
+            catch (DbException exception) when (DatabaseBusy.Is(exception))
+            {
+                return HealthCheckResult.Degraded("The database is busy with another writer.", exception);
+            }
+            catch (DbException exception)
+            {
+                return HealthCheckResult.Unhealthy("The database cannot be reached or written: " + exception.Message, exception);
+            }
         }
     }
 }
