@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using PreventionStrategy.Web.Features.Demo;
 using PreventionStrategy.Web.Features.Shared;
@@ -41,75 +39,33 @@ public sealed partial class DemoClockTests : IDisposable
     [Fact]
     public async Task The_demo_environment_shows_the_plan_as_of_its_day_and_a_remembered_sign_in_outlives_it()
     {
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "PreventionStrategy.Web.dll"), "--urls", $"http://127.0.0.1:{port}"])
+        await using var site = new SiteProcess(folder, new Dictionary<string, string>
         {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Demo";
-        start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(folder, "site.db")}";
-        start.Environment["Email__PickupDirectory"] = Path.Combine(folder, "mail");
-        start.Environment["Jobs__ServerEnabled"] = "false";
-        using var site = Process.Start(start)!;
-        var output = new List<string>();
-        site.OutputDataReceived += (_, e) => { lock (output) { output.Add(e.Data ?? string.Empty); } };
-        site.ErrorDataReceived += (_, e) => { lock (output) { output.Add(e.Data ?? string.Empty); } };
-        site.BeginOutputReadLine();
-        site.BeginErrorReadLine();
-        try
+            ["ASPNETCORE_ENVIRONMENT"] = "Demo",
+            ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(folder, "site.db")}",
+            ["Email__PickupDirectory"] = Path.Combine(folder, "mail"),
+            ["Jobs__ServerEnabled"] = "false",
+        });
+        var cookies = new CookieContainer();
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = site.BaseAddress };
+        var login = await site.FirstAnswerAsync(client, "/Identity/Account/Login");
+        var token = Token().Match(await login.Content.ReadAsStringAsync()).Groups[1].Value;
+        var signedIn = await client.PostAsync("/Identity/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            var cookies = new CookieContainer();
-            using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            HttpResponseMessage? login = null;
-            for (var attempt = 0; attempt < 600 && login is null && !site.HasExited; attempt++)
-            {
-                try
-                {
-                    login = await client.GetAsync("/Identity/Account/Login");
-                }
-                catch (HttpRequestException)
-                {
-                    await Task.Delay(100);
-                }
-            }
+            ["Input.Email"] = DemoUsers.DepartmentHead,
+            ["Input.Password"] = DemoSeeder.Password,
+            ["Input.RememberMe"] = "true",
+            ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var auth = cookies.GetAllCookies().Single(c => c.Name == "PreventionStrategy.Auth");
+        Assert.True(auth.Expires > DateTime.Now.AddHours(1), $"the sign-in cookie expires {auth.Expires:u}, in the demo's past");
 
-            Assert.True(login is not null, "The site did not answer: " + string.Join('\n', output));
-            var token = Token().Match(await login!.Content.ReadAsStringAsync()).Groups[1].Value;
-            var signedIn = await client.PostAsync("/Identity/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["Input.Email"] = DemoUsers.DepartmentHead,
-                ["Input.Password"] = DemoSeeder.Password,
-                ["Input.RememberMe"] = "true",
-                ["__RequestVerificationToken"] = token,
-            }));
-            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-            var auth = cookies.GetAllCookies().Single(c => c.Name == "PreventionStrategy.Auth");
-            Assert.True(auth.Expires > DateTime.Now.AddHours(1), $"the sign-in cookie expires {auth.Expires:u}, in the demo's past");
-
-            // As of 29 November 2024 nothing is overdue yet and the new range of services is at risk; on the real day all eight would be overdue.
-            var front = WebUtility.HtmlDecode(await client.GetStringAsync("/"));
-            Assert.Contains("0 af 8 milepæle er over tid, 0 forsinket og 1 i risiko", front);
-        }
-        finally
-        {
-            if (!site.HasExited)
-            {
-                site.Kill(entireProcessTree: true);
-                await site.WaitForExitAsync();
-            }
-        }
+        // As of 29 November 2024 nothing is overdue yet and the new range of services is at risk; on the real day all eight would be overdue.
+        var front = WebUtility.HtmlDecode(await client.GetStringAsync("/"));
+        Assert.Contains("0 af 8 milepæle er over tid, 0 forsinket og 1 i risiko", front);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
