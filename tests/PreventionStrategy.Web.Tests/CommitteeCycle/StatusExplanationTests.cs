@@ -142,8 +142,17 @@ public sealed class StatusExplanationTests(DemoSite site) : IClassFixture<DemoSi
         var after = await site.MilestoneAsync(id);
         Assert.Equal(30, after.ProgressPercent);
         Assert.Equal("Leverandøren har meldt forsinkelse.", after.StatusUpdates.OrderBy(u => u.Id).Last().Reason);
-        await using var db = site.CreateDbContext();
-        Assert.Equal(1, await db.CommitteeDecisions.CountAsync(d => d.MilestoneId == id));
+        await using (var db = site.CreateDbContext())
+        {
+            Assert.Equal(1, await db.CommitteeDecisions.CountAsync(d => d.MilestoneId == id));
+        }
+
+        // Out of trouble from the same prefilled form: the standing explanation is let go, not refused as typed for a status that needs none.
+        var done = new Dictionary<string, string> { ["Input.Status"] = nameof(MilestoneStatus.Done) };
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(UpdateUrl(id), done)).StatusCode);
+        var finished = await site.MilestoneAsync(id);
+        Assert.Equal(MilestoneStatus.Done, finished.Status);
+        Assert.Null(finished.StatusUpdates.OrderBy(u => u.Id).Last().Reason);
     }
 
     [Fact]

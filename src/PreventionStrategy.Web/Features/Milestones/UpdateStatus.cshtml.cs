@@ -44,18 +44,11 @@ public sealed class UpdateStatusModel(AppDbContext db, StatusUpdater updater, IA
 
         var milestone = await LoadAsync(id, cancellationToken);
         Input = StatusUpdateInput.From(milestone!);
-        if (StatusUpdateInput.NeedsExplanation(milestone!.Status))
+        if (StatusUpdateInput.NeedsExplanation(milestone!.Status) && await StandingExplanationAsync(id, cancellationToken) is { } standing)
         {
             // Still in trouble: the standing explanation is the starting point, so a new progress figure does not mean writing it all again.
-            var standing = await db.MilestoneStatusUpdates.AsNoTracking()
-                .Where(u => u.MilestoneId == id && u.Reason != null)
-                .OrderByDescending(u => u.UpdatedAtUtc).ThenByDescending(u => u.Id)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (standing is not null)
-            {
-                (Input.Reason, Input.ConsequenceForPlan, Input.ConsequenceForFamilies, Input.NextStep, Input.NextStepDate) =
-                    (standing.Reason, standing.ConsequenceForPlan, standing.ConsequenceForFamilies, standing.NextStep, standing.NextStepDate);
-            }
+            (Input.Reason, Input.ConsequenceForPlan, Input.ConsequenceForFamilies, Input.NextStep, Input.NextStepDate) =
+                (standing.Reason, standing.ConsequenceForPlan, standing.ConsequenceForFamilies, standing.NextStep, standing.NextStepDate);
         }
 
         return await ShowFormAsync(milestone!, cancellationToken);
@@ -71,6 +64,18 @@ public sealed class UpdateStatusModel(AppDbContext db, StatusUpdater updater, IA
 
         var milestone = (await LoadAsync(id, cancellationToken))!;
         Milestone = milestone;
+
+        // Out of trouble (e.g. Gennemført): the explanation the form was opened with was the site's, not typed, and is let go.
+        // Anything else in those fields was typed and is refused by the updater rather than dropped unsaid.
+        if (!StatusUpdateInput.NeedsExplanation(Input.Status) && Input.Reason is not null
+            && await StandingExplanationAsync(id, cancellationToken) is { } standing
+            && Same(Input.Reason, standing.Reason) && Same(Input.ConsequenceForPlan, standing.ConsequenceForPlan)
+            && Same(Input.ConsequenceForFamilies, standing.ConsequenceForFamilies) && Same(Input.NextStep, standing.NextStep)
+            && Input.NextStepDate == standing.NextStepDate)
+        {
+            (Input.Reason, Input.ConsequenceForPlan, Input.ConsequenceForFamilies, Input.NextStep, Input.NextStepDate) = (null, null, null, null, null);
+        }
+
         if (!ModelState.IsValid || !await updater.UpdateAsync(milestone, Input, User, ModelState, cancellationToken))
         {
             return await ShowFormAsync(milestone, cancellationToken);
@@ -95,6 +100,16 @@ public sealed class UpdateStatusModel(AppDbContext db, StatusUpdater updater, IA
 
     public async Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken) =>
         await ShowFormAsync((await LoadAsync(Milestone.Id, cancellationToken))!, cancellationToken);
+
+    /// <summary>A browser sends a text area's line breaks as CR LF, whatever it was given.</summary>
+    private static bool Same(string? typed, string? stored) =>
+        (typed ?? string.Empty).Replace("\r\n", "\n").Trim() == (stored ?? string.Empty).Replace("\r\n", "\n").Trim();
+
+    private Task<MilestoneStatusUpdate?> StandingExplanationAsync(int id, CancellationToken cancellationToken) =>
+        db.MilestoneStatusUpdates.AsNoTracking()
+            .Where(u => u.MilestoneId == id && u.Reason != null)
+            .OrderByDescending(u => u.UpdatedAtUtc).ThenByDescending(u => u.Id)
+            .FirstOrDefaultAsync(cancellationToken);
 
     private Task<Milestone?> LoadAsync(int id, CancellationToken cancellationToken) =>
         db.Milestones.Include(m => m.Tasks).Include(m => m.Strategy).AsSplitQuery().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
