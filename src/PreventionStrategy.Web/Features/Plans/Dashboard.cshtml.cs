@@ -67,16 +67,7 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageMo
 
         var milestones = db.Milestones.AsNoTracking().Where(m => m.StrategyId == heading.Id);
         Verdict = (await StrategyVerdict.LoadAsync(milestones, today, cancellationToken)).GetValueOrDefault(heading.Id) ?? StrategyVerdict.Empty;
-        var byArea = await milestones
-            .SelectMany(m => m.FocusAreas, (m, f) => new { FocusAreaId = f.Id, m.Status, m.ForecastDate, m.Timing.End })
-            .GroupBy(x => new
-            {
-                x.FocusAreaId,
-                x.Status,
-                Overdue = x.Status != MilestoneStatus.Done && x.Status != MilestoneStatus.Cancelled && (x.ForecastDate ?? x.End) < today,
-            })
-            .Select(g => new StateCount(g.Key.FocusAreaId, g.Key.Status, g.Key.Overdue, g.Count()))
-            .ToListAsync(cancellationToken);
+        var byArea = await FocusAreas.FocusAreaStandings.CountsAsync(milestones, null, today, cancellationToken);
 
         var open = milestones.Where(m => m.Status != MilestoneStatus.Done && m.Status != MilestoneStatus.Cancelled);
         Overdue = await open.Where(m => (m.ForecastDate ?? m.Timing.End) < today)
@@ -98,7 +89,7 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageMo
         Effect = await EffectPanel.LoadAsync(db, heading.Id, cancellationToken);
         Decisions = await DecisionQueries.Of(db, heading.Id).Open().Take(ListLimit).ToRows().ToListAsync(cancellationToken);
 
-        var standings = await FocusAreas.FocusAreaStandings.LoadAsync(db, db.FocusAreas.Where(f => f.StrategyId == heading.Id), today, cancellationToken);
+        var standings = await FocusAreas.FocusAreaStandings.LoadAsync(db.FocusAreas.Where(f => f.StrategyId == heading.Id), byArea, cancellationToken);
         Panels = focusAreas.Select(area => new FocusAreaPanel(
                 area,
                 StrategyVerdict.Of(byArea.Where(c => c.Key == area.Id)),
