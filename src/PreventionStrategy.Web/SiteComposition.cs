@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -166,7 +167,10 @@ public static class SiteComposition
             .AddMvcOptions(options => options.Filters.Add<StorageFaultForms>())
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
-                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+            // The site has no controllers. MVC would otherwise load every type of the site at start to look for
+            // them, and with those types the libraries they derive from (the charts' ScottPlot and SkiaSharp).
+            .ConfigureApplicationPartManager(parts => parts.FeatureProviders.Remove(parts.FeatureProviders.OfType<ControllerFeatureProvider>().Single()));
         // Danish letters as themselves in the HTML, not as &#xE6; entities.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<ITempDataProvider>(sp => new BoundedTempData(ActivatorUtilities.CreateInstance<CookieTempDataProvider>(sp), sp.GetRequiredService<IOptions<CookieTempDataProviderOptions>>()));
@@ -282,7 +286,10 @@ public static class SiteComposition
 
     public static void UsePreventionStrategy(this WebApplication app)
     {
-        // First: everything after it (HTTPS redirect, cookies, rate limit, audit) sees the client's address and scheme.
+        // AllowedHosts, where the default builder would put it (Program uses the slim one).
+        app.UseHostFiltering();
+
+        // Then: everything after it (HTTPS redirect, cookies, rate limit, audit) sees the client's address and scheme.
         app.UseReverseProxy();
         app.UseSecurityHeaders(BackgroundJobs.DashboardPath);
         if (!app.Environment.IsDevelopment())

@@ -24,7 +24,7 @@ public static class DatabaseProvider
     {
         if (string.Equals(provider, PostgreSql, StringComparison.Ordinal))
         {
-            options.UseNpgsql(connectionString, npgsql => npgsql.CommandTimeout(commandTimeoutSeconds));
+            PostgreSqlSpecifics.Use(options, connectionString, commandTimeoutSeconds);
         }
         else
         {

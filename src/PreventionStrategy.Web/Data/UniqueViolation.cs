@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace PreventionStrategy.Web.Data;
 
@@ -13,7 +13,7 @@ public static class UniqueViolation
         for (; exception is not null; exception = exception.InnerException)
         {
             if (exception is SqliteException { SqliteErrorCode: SqliteConstraint }
-                or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+                || (exception is DbException other and not SqliteException && PostgreSqlSpecifics.IsUniqueViolation(other)))
             {
                 return true;
             }

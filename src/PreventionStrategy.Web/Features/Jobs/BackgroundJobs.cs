@@ -1,8 +1,6 @@
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
-using Hangfire.PostgreSql;
-using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Options;
 using PreventionStrategy.Web.Data;
 using PreventionStrategy.Web.Features.Backups;
@@ -36,7 +34,7 @@ public static class BackgroundJobs
 
         services.AddSingleton<JobStorage>(_ => string.IsNullOrWhiteSpace(postgres)
             ? new InMemoryStorage()
-            : new PostgreSqlStorage(new NpgsqlConnectionFactory(postgres, new PostgreSqlStorageOptions()), new PostgreSqlStorageOptions()));
+            : PostgreSqlSpecifics.JobStorage(postgres));
         // Also this host's own: Hangfire's default registration reads the static JobActivator.Current when it is
         // first asked for, which is whichever host configured Hangfire last; a job would then run on another
         // host's services and database (seen in the browser tests, which run several sites at once).

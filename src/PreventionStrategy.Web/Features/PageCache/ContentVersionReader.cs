@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 using PreventionStrategy.Web.Data;
 
 namespace PreventionStrategy.Web.Features.PageCache;
@@ -24,8 +24,8 @@ public sealed class ContentVersionReader(IConfiguration configuration) : IDispos
     private readonly string connectionString = configuration.GetConnectionString("Default")
         ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
 
-    private readonly Lazy<NpgsqlDataSource>? postgreSql = DatabaseProvider.IsPostgreSql(configuration)
-        ? new(() => new NpgsqlDataSourceBuilder(configuration.GetConnectionString("Default")) { ConnectionStringBuilder = { MaxAutoPrepare = 1, AutoPrepareMinUsages = 1 } }.Build())
+    private readonly Lazy<DbDataSource>? postgreSql = DatabaseProvider.IsPostgreSql(configuration)
+        ? new(() => PostgreSqlSpecifics.PreparingDataSource(configuration.GetConnectionString("Default")!))
         : null;
 
     private readonly ThreadLocal<SqliteCommand?> commands = new(trackAllValues: true);

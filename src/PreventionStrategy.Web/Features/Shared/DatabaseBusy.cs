@@ -1,5 +1,6 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using Npgsql;
+using PreventionStrategy.Web.Data;
 
 namespace PreventionStrategy.Web.Features.Shared;
 
@@ -25,8 +26,7 @@ public sealed class DatabaseBusy(RequestDelegate next, ILogger<DatabaseBusy> log
         for (; exception is not null; exception = exception.InnerException)
         {
             if (exception is SqliteException { SqliteErrorCode: 5 or 6 }
-                or PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.QueryCanceled }
-                or NpgsqlException { InnerException: TimeoutException })
+                || (exception is DbException other and not SqliteException && PostgreSqlSpecifics.IsBusy(other)))
             {
                 return true;
             }
@@ -44,7 +44,7 @@ public sealed class DatabaseBusy(RequestDelegate next, ILogger<DatabaseBusy> log
         for (; exception is not null; exception = exception.InnerException)
         {
             if (exception is SqliteException { SqliteErrorCode: 8 or 10 or 13 or 14 }
-                or PostgresException { SqlState: PostgresErrorCodes.DiskFull or PostgresErrorCodes.InsufficientResources or PostgresErrorCodes.ReadOnlySqlTransaction or PostgresErrorCodes.IoError })
+                || (exception is DbException other and not SqliteException && PostgreSqlSpecifics.IsStorageFault(other)))
             {
                 return true;
             }

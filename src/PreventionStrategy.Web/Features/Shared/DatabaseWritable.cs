@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PreventionStrategy.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +25,7 @@ public sealed class DatabaseWritable(AppDbContext db, DatabaseFiles files) : IHe
         // A connection of its own, with a short timeout (and on SQLite outside the pool), so the probe sees the database as a new request would.
         var connectionString = db.Database.GetConnectionString();
         DbConnection connection = db.Database.IsPostgreSql()
-            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 5, CommandTimeout = 5 }.ToString())
+            ? PostgreSqlSpecifics.ProbeConnection(connectionString!)
             : new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 5, Pooling = false }.ToString());
         await using (connection)
         {
