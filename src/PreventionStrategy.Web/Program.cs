@@ -7,12 +7,8 @@ using PreventionStrategy.Web.Features.DataMove;
 var backup = BackupCommand.IsRequested(args);
 var move = MoveToPostgreSqlCommand.IsRequested(args);
 var siteArgs = backup || move ? args[Math.Min(2, args.Length)..] : args;
-// The slim builder leaves out IIS, HTTP/3 and the Debug and EventSource loggers, which a site on Linux behind
-// nginx never uses and would load at every start; what it also leaves out and the site does use is added back:
-// Kestrel's HTTPS endpoints from settings and AllowedHosts.
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = siteArgs, ContentRootPath = SiteFolder.ContentRoot(siteArgs) });
-builder.WebHost.UseKestrelHttpsConfiguration();
-builder.Services.AddHostFiltering(options => options.AllowedHosts = (builder.Configuration["AllowedHosts"] ?? "*").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+builder.AddDefaultsTheSlimBuilderLeavesOut();
 builder.AddPreventionStrategy();
 
 var app = builder.Build();
