@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
+using Xunit.Abstractions;
 using PreventionStrategy.Web.Features.Outbox;
 using PreventionStrategy.Web.Features.Milestones;
 using PreventionStrategy.Web.Tests.Infrastructure;
@@ -16,8 +17,10 @@ namespace PreventionStrategy.Web.Tests.Reminders;
 /// chooses; it is started again, both run the job, and every recipient is counted at the mail server and in the
 /// delivery table.
 /// </summary>
-public sealed class KilledProcessDeliveryTests : IAsyncLifetime
+public sealed class KilledProcessDeliveryTests(ITestOutputHelper output) : IAsyncLifetime
 {
+    private readonly System.Diagnostics.Stopwatch watch = System.Diagnostics.Stopwatch.StartNew();
+
     private const int Recipients = 24;
 
     private readonly List<SiteProcess> processes = [];
@@ -95,16 +98,20 @@ public sealed class KilledProcessDeliveryTests : IAsyncLifetime
 
         await prepared.CreateEventAsync($"Temadag, afbrudt afsendelse {id}", MilestoneTestData.DanishToday.AddDays(1), people);
 
-        var first = await StartAsync();
-        var second = await StartAsync();
+        Log("prepared");
+        var started = await Task.WhenAll(StartAsync(), StartAsync());
+        var (first, second) = (started[0], started[1]);
+        Log("two processes started");
         await RunJobAsync(first);
 
         // Caught mid-batch at the held recipient: who holds its claim (on PostgreSQL either process may have taken the job) is killed.
         await WaitForAsync(() => smtp.Events().Any(e => e == $"hold {held}" || e == $"stored-held {held}"), "the mail server to reach the held recipient");
+        Log("held recipient reached");
         var holder = await DeliveryOfAsync(held);
         Assert.Equal(DeliveryState.Pending, holder.State);
         var killed = processes.Single(p => holder.ClaimedBy!.EndsWith(":" + p.ProcessId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
         await killed.KillAsync();
+        Log("killed " + killed.ProcessId);
         smtp.ReleaseHeld();
 
         // What the kill left behind: the held message not recorded as sent, its claim still there, part of the batch unsent.
@@ -116,11 +123,13 @@ public sealed class KilledProcessDeliveryTests : IAsyncLifetime
         // The killed process comes back on the same database; both run the job.
         var survivor = first == killed ? second : first;
         var restarted = await StartAsync();
+        Log("restarted");
         await RunJobAsync(restarted);
         await RunJobAsync(survivor);
 
         await WaitForAsync(async () => await CountAsync(recipients, DeliveryState.Sent) == Recipients && !await AnyClaimedAsync(), "every delivery to be sent and no claim left");
 
+        Log("all sent");
         await using (var db = prepared.CreateDbContext())
         {
             var rows = await db.Deliveries.AsNoTracking().Where(d => recipients.Contains(d.RecipientEmail)).ToListAsync();
@@ -130,6 +139,8 @@ public sealed class KilledProcessDeliveryTests : IAsyncLifetime
 
         return new Outcome(recipients, held, smtp.Messages());
     }
+
+    private void Log(string step) => output.WriteLine($"{watch.Elapsed.TotalSeconds:0.0} s: {step}");
 
     private async Task<SiteProcess> StartAsync()
     {
@@ -156,7 +167,11 @@ public sealed class KilledProcessDeliveryTests : IAsyncLifetime
         }
 
         var process = new SiteProcess(prepared.Folder, environment);
-        processes.Add(process);
+        lock (processes)
+        {
+            processes.Add(process);
+        }
+
         using var client = new HttpClient { BaseAddress = process.BaseAddress };
         Assert.Equal(HttpStatusCode.OK, (await process.FirstAnswerAsync(client, "/health")).StatusCode);
         return process;
