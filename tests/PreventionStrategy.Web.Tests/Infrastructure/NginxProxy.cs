@@ -44,6 +44,9 @@ public sealed partial class NginxProxy : IAsyncDisposable
 
     public X509Certificate2 Certificate { get; }
 
+    /// <summary>What nginx reported besides the requests: a warning about the configuration would be here.</summary>
+    public string ErrorLog => File.Exists(Path.Combine(Folder, "error.log")) ? File.ReadAllText(Path.Combine(Folder, "error.log")) : string.Empty;
+
     /// <summary>Per request: the client's address, method, URI, status and the instance nginx passed it to.</summary>
     public string AccessLog => Path.Combine(Folder, "access.log");
 

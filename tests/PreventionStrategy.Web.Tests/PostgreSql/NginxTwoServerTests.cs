@@ -135,6 +135,9 @@ public sealed class NginxTwoServerTests : IAsyncLifetime
         Assert.Contains($"from {here}", instances[0].Output, StringComparison.Ordinal);
         Assert.DoesNotContain("203.0.113.9", instances[0].Output + instances[1].Output, StringComparison.Ordinal);
 
+        // Nothing went wrong on nginx's side: no warning about the configuration, no failed upstream.
+        Assert.DoesNotMatch(@"\[(warn|error|crit|alert|emerg)\]", nginx.ErrorLog);
+
         var update = await db.MilestoneStatusUpdates.AsNoTracking().SingleAsync(u => u.MilestoneId == milestoneId);
         Assert.Equal(MilestoneStatus.InProgress, update.NewStatus);
     }
