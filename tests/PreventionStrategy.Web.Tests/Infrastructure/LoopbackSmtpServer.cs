@@ -6,7 +6,7 @@ namespace PreventionStrategy.Web.Tests.Infrastructure;
 /// <summary>
 /// A real SMTP server (Debian's python3-aiosmtpd, see loopback_smtp.py) on a free loopback port,
 /// started for a test and stopped after it. Addresses starting "tempfail-" get 451 once, those
-/// starting "reject-" always 550.
+/// starting "reject-" always 550; "hold-" and "holdreply-" wait for <see cref="ReleaseHeld"/> (see the script).
 /// </summary>
 public sealed class LoopbackSmtpServer : IAsyncDisposable
 {
@@ -24,11 +24,12 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     public int Port { get; }
 
     /// <param name="port">0 for a free port; a port a stopped server had, to bring "the mail server" back.</param>
-    public static async Task<LoopbackSmtpServer> StartAsync(int port = 0)
+    /// <param name="replyDelay">how long the server waits before each 250 to a message: a slow server, so a batch is caught in progress.</param>
+    public static async Task<LoopbackSmtpServer> StartAsync(int port = 0, TimeSpan replyDelay = default)
     {
         var folder = Directory.CreateTempSubdirectory("preventionstrategy-smtp-").FullName;
         var script = Path.Combine(AppContext.BaseDirectory, "Infrastructure", "loopback_smtp.py");
-        var start = new ProcessStartInfo("/usr/bin/python3", ["-u", script, "--out", folder, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        var start = new ProcessStartInfo("/usr/bin/python3", ["-u", script, "--out", folder, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--delay", replyDelay.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -65,7 +66,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         return File.Exists(log) ? File.ReadAllLines(log) : [];
     }
 
-    /// <summary>Lets every held recipient (<c>hold-*@</c>) through, now and from now on.</summary>
+    /// <summary>Lets every held recipient (<c>hold-*@</c>, <c>holdreply-*@</c>) through, now and from now on.</summary>
     public void ReleaseHeld() => File.WriteAllText(Path.Combine(Folder, "release"), string.Empty);
 
     public int Connections => Events().Count(e => e == "connect");

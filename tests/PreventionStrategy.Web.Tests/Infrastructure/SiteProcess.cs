@@ -6,7 +6,8 @@ namespace PreventionStrategy.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The built site started as a process of its own, on a free loopback port, from <paramref name="workingDirectory"/>,
-/// with the given environment; its output is kept for the failure message, and it is killed when disposed.
+/// with the given environment; its output is kept for the failure message, and it is killed when disposed (or, by
+/// <see cref="ProcessWatchdog"/>, when the test host ends without disposing it).
 /// </summary>
 public sealed class SiteProcess : IAsyncDisposable
 {
@@ -29,6 +30,7 @@ public sealed class SiteProcess : IAsyncDisposable
         }
 
         process = Process.Start(start)!;
+        ProcessWatchdog.StopWhenTestHostEnds(process.Id);
         process.OutputDataReceived += (_, e) => { lock (output) { output.Add(e.Data ?? string.Empty); } };
         process.ErrorDataReceived += (_, e) => { lock (output) { output.Add(e.Data ?? string.Empty); } };
         process.BeginOutputReadLine();
@@ -36,6 +38,10 @@ public sealed class SiteProcess : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    public int ProcessId => process.Id;
+
+    public bool HasExited => process.HasExited;
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
@@ -66,6 +72,13 @@ public sealed class SiteProcess : IAsyncDisposable
         }
 
         throw new Xunit.Sdk.XunitException("The site did not answer: " + Output);
+    }
+
+    /// <summary>SIGKILL, as a crash or the OOM killer ends a process: no shutdown, no finally blocks, no last write.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill();
+        await process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()

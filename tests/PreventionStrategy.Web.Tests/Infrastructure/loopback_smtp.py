@@ -7,7 +7,11 @@ Every accepted message is written to OUT/<n>.eml; every event is appended to OUT
   reject-*@...    answered 550 every time
   drop-*@...      the connection is cut (no reply) the first time, accepted after that
   hold-*@...      no reply until the file OUT/release exists (a send caught mid-message), then accepted
+  holdreply-*@... the message is stored (as a real server queues it before it replies; "stored-held <rcpt>"
+                  is logged), then its 250 is withheld until OUT/release exists: a sender killed meanwhile
+                  never learns that the message went out
   anything else   accepted
+--delay S waits S seconds before each 250 to a message (a slow server, so a batch is caught in progress).
 The chosen port is printed as "PORT <n>" once the server listens.
 """
 import argparse
@@ -29,8 +33,9 @@ def log(out, line):
 
 
 class Handler:
-    def __init__(self, out):
+    def __init__(self, out, delay=0.0):
         self.out = out
+        self.delay = delay
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         local = address.split("@")[0].lower()
@@ -63,6 +68,13 @@ class Handler:
         os.replace(path + ".tmp", path)
         for rcpt in envelope.rcpt_tos:
             log(self.out, f"accept {rcpt}")
+        if any(r.split("@")[0].lower().startswith("holdreply-") for r in envelope.rcpt_tos) \
+                and not os.path.exists(os.path.join(self.out, "release")):
+            log(self.out, "stored-held " + " ".join(envelope.rcpt_tos))
+            while not os.path.exists(os.path.join(self.out, "release")):
+                await asyncio.sleep(0.05)
+        if self.delay > 0:
+            await asyncio.sleep(self.delay)
         return "250 Message accepted"
 
 
@@ -76,9 +88,10 @@ async def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", required=True)
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--delay", type=float, default=0.0)
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
-    handler = Handler(args.out)
+    handler = Handler(args.out, args.delay)
     loop = asyncio.get_running_loop()
     server = await loop.create_server(
         lambda: CountingSMTP(handler, hostname="loopback.test", data_size_limit=50_000_000, decode_data=False),
