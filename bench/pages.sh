@@ -96,6 +96,9 @@ start_site() {
 }
 
 rss() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$site_pid/status"; }
+# The site's CPU time so far (user + system) in clock ticks: divided by the requests served it gives the CPU a page
+# costs, which other work on the machine does not blur as it blurs requests/s.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$site_pid/stat"; }
 
 # Cold start: the published site on an existing database, from exec to the first healthy answer.
 started=$(date +%s%N)
@@ -134,7 +137,7 @@ pages=(
 echo
 echo "$provider, $(nproc) cores, $(date -I), wrk -t2 -c$connections -d${seconds}s, ${factor}x = $LARGE_MILESTONES milestones (1x = $SMALL_MILESTONES)${encoding:+, Accept-Encoding: $encoding}, page cache $([ $cache = true ] && echo on || echo off)"
 echo "cold start to first /health: ${cold_ms} ms; RSS idle: ${idle_rss} MB"
-printf '%-20s %5s %10s %9s %9s %9s\n' page plan 'req/s' p50 p99 KiB
+printf '%-20s %5s %10s %9s %9s %9s %10s\n' page plan 'req/s' p50 p99 KiB 'CPU ms/req'
 for entry in "${pages[@]}"; do
     name=${entry%%|*}
     if [ -n "${PAGES:-}" ] && ! echo ",$PAGES," | grep -qi ",$name,"; then continue; fi
@@ -147,12 +150,16 @@ for entry in "${pages[@]}"; do
         code=$(curl -s -o "$work/page" -w '%{http_code} %{size_download}' "${headers[@]}" "$url")
         [ "${code%% *}" = 200 ] || { echo "$path answered ${code%% *}" >&2; exit 1; }
         wrk -t2 -c"$connections" -d2s "${headers[@]}" "$url" >/dev/null # warm-up
+        ticks_before=$(cpu_ticks)
         out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "${headers[@]}" "$url")
+        ticks=$(( $(cpu_ticks) - ticks_before ))
+        served=$(echo "$out" | awk '/requests in/ { print $1 }')
+        cpu_ms=$(awk -v t="$ticks" -v n="$served" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0) }')
         rate=$(echo "$out" | awk '/Requests\/sec/ { printf "%.0f", $2 }')
         p50=$(echo "$out" | awk '$1 == "50%" { print $2 }')
         p99=$(echo "$out" | awk '$1 == "99%" { print $2 }')
         errors=$(echo "$out" | grep -E 'Non-2xx|Socket errors' || true)
-        printf '%-20s %5s %10s %9s %9s %9.0f\n' "$name" "$([ $plan = SMALL ] && echo 1x || echo ${factor}x)" "$rate" "$p50" "$p99" "$(( ${code#* } / 1024 ))"
+        printf '%-20s %5s %10s %9s %9s %9.0f %10s\n' "$name" "$([ $plan = SMALL ] && echo 1x || echo ${factor}x)" "$rate" "$p50" "$p99" "$(( ${code#* } / 1024 ))" "$cpu_ms"
         [ -z "$errors" ] || echo "    $errors"
     done
 done
