@@ -5,7 +5,9 @@
 # Usage: bench/pages.sh [seconds per page, default 20]
 # Environment: FACTOR (50), CONNECTIONS (50), PAGES (a comma-separated filter on the page names),
 #              ENCODING (the Accept-Encoding header sent, "br, gzip" as browsers do by default; "none" sends none),
-#              CACHE=off (the site with PageCache:Enabled=false: every page drawn afresh), KEEP=1 keeps the work folder,
+#              CACHE=off (the site with PageCache:Enabled=false: every page drawn afresh, what a person's first visit after a
+#              change costs when someone has already opened the page since; add READMODELS=off, PageCache:ReadModels=false, for
+#              what the very first visit after a change costs: the database read as well), KEEP=1 keeps the work folder,
 #              WORK=<a folder kept by an earlier run> reuses its published site and database instead of making them again,
 #              PROVIDER=PostgreSql moves the prepared database into a throwaway PostgreSQL 15 cluster (Debian's package;
 #              initdb under the work folder, its own port, stopped afterwards) with the site's own move-to-postgresql
@@ -20,6 +22,8 @@ encoding=${ENCODING:-br, gzip}
 [ "$encoding" = none ] && encoding=""
 cache=true
 [ "${CACHE:-on}" = off ] && cache=false
+readmodels=true
+[ "${READMODELS:-on}" = off ] && readmodels=false
 provider=${PROVIDER:-Sqlite}
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
@@ -91,6 +95,7 @@ start_site() {
         Email__PickupDirectory="$work/mail" \
         Logging__LogLevel__Default=Warning \
         PageCache__Enabled=$cache \
+        PageCache__ReadModels=$readmodels \
         ./PreventionStrategy.Web >"$work/site.log" 2>&1) &
     site_pid=$!
 }
@@ -135,8 +140,9 @@ pages=(
 )
 
 echo
-echo "$provider, $(nproc) cores, $(date -I), wrk -t2 -c$connections -d${seconds}s, ${factor}x = $LARGE_MILESTONES milestones (1x = $SMALL_MILESTONES)${encoding:+, Accept-Encoding: $encoding}, page cache $([ $cache = true ] && echo on || echo off)"
+echo "$provider, $(nproc) cores, $(date -I), wrk -t2 -c$connections -d${seconds}s, ${factor}x = $LARGE_MILESTONES milestones (1x = $SMALL_MILESTONES)${encoding:+, Accept-Encoding: $encoding}, page cache $([ $cache = true ] && echo on || echo off), read models $([ $readmodels = true ] && echo on || echo off)"
 echo "cold start to first /health: ${cold_ms} ms; RSS idle: ${idle_rss} MB"
+echo "CPU ms/req: the site's user and system CPU time during the run divided by the requests served"
 printf '%-20s %5s %10s %9s %9s %9s %10s\n' page plan 'req/s' p50 p99 KiB 'CPU ms/req'
 for entry in "${pages[@]}"; do
     name=${entry%%|*}
