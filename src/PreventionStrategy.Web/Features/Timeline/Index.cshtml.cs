@@ -35,6 +35,9 @@ public sealed class IndexModel(AppDbContext db, ReadModels readModels, Display s
 
     public StrategyHeading? Strategy { get; private set; }
 
+    /// <summary>What the page reads and lays out, shared with every reader of the same filter, zoom and language.</summary>
+    public TimelineData Data { get; private set; } = null!;
+
     /// <summary>The chart, its layout, each milestone's timing in words and which are overdue.</summary>
     public TimelineView View { get; private set; } = null!;
 
@@ -80,6 +83,7 @@ public sealed class IndexModel(AppDbContext db, ReadModels readModels, Display s
             return Filter.StrategyId is null ? RedirectToPage("/Index") : NotFound();
         }
 
+        Data = data;
         Strategy = data.Strategy;
         Filter.StrategyId = data.Strategy.Id;
         View = data.View;

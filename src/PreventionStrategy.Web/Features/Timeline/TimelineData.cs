@@ -14,6 +14,13 @@ namespace PreventionStrategy.Web.Features.Timeline;
 /// </summary>
 public sealed record TimelineData(StrategyHeading Strategy, IReadOnlyList<FocusAreaTag> FocusAreas, TimelineView View)
 {
+    /// <summary>
+    /// The chart's SVG as the page drew it the first time, kept with the model: it holds nothing of the reader (no
+    /// form, no token, no name), so every later reader of the same model gets the same markup without drawing it.
+    /// Two readers drawing it at once both write the same text.
+    /// </summary>
+    public string? DrawnChart { get; set; }
+
     /// <summary>The read model's key: everything <see cref="LoadAsync"/> depends on besides the data and the day.</summary>
     public static string Key(MilestoneFilter filter, TimelineZoom zoom) => string.Join(
         '|',
