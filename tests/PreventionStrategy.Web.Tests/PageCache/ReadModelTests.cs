@@ -7,7 +7,7 @@ using PreventionStrategy.Web.Tests.Milestones;
 namespace PreventionStrategy.Web.Tests.PageCache;
 
 /// <summary>
-/// What the dashboard, the focus area's page and the timeline read is kept once for everybody (a read model) until
+/// What the dashboard, the milestone list, the focus area's page and the timeline read is kept once for everybody (a read model) until
 /// the content version moves. Two sites on one database file stand for two servers; the persons who look after the
 /// change have never seen the pages, so their page-cache entries cannot be what answers them.
 /// </summary>
@@ -40,6 +40,7 @@ public sealed class ReadModelTests : IAsyncLifetime
         string[] pages =
         [
             $"/Plans/Dashboard/{strategy}",
+            $"/Milestones?strategyId={strategy}",
             $"/FocusAreas/Details/{focusArea}",
             $"/Timeline?strategyId={strategy}",
             $"/Timeline?strategyId={strategy}&zoom=Year&table=true",
@@ -91,6 +92,16 @@ public sealed class ReadModelTests : IAsyncLifetime
         Assert.DoesNotContain(editStrategy, headPage);
         Assert.DoesNotContain(quickForm, staffPage);
         Assert.DoesNotContain(editStrategy, staffPage);
+
+        // The list the same way: its rows are shared, the quick forms are the reader's.
+        var list = $"/Milestones?strategyId={strategy}&status=AtRisk";
+        string adminList = "", staffList = "";
+        var adminListCommands = await second.SqlCommandsAfterAsync(async () => adminList = await BodyAsync(admin, list));
+        var staffListCommands = await second.SqlCommandsAfterAsync(async () => staffList = await BodyAsync(staff, list));
+        Assert.True(staffListCommands < adminListCommands / 2, $"the staff's first visit to the list issued {staffListCommands} SQL commands against the administrator's {adminListCommands}: the read model was not reused");
+        Assert.Contains(quickForm, adminList);
+        Assert.DoesNotContain(quickForm, staffList);
+        Assert.Contains(quickForm, await BodyAsync(head, list));
 
         // The other way round after a change: staff first, then the administrator still gets the administrator's parts.
         await first.TouchContentAsync();
