@@ -22,6 +22,9 @@ public sealed class ReadModels(ContentVersionReader versions, IOptions<PageCache
 {
     private readonly MemoryCache memory = new(new MemoryCacheOptions { SizeLimit = options.Value.ReadModelsKept });
 
+    /// <summary>Whether models are kept at all (<c>PageCache:ReadModels</c>); off, whatever a page would keep with one is drawn each time.</summary>
+    public bool Keeping => options.Value.ReadModels;
+
     /// <summary>
     /// The model of <paramref name="key"/> kept at the current content version and Danish day, else loaded for that
     /// day and kept (a null, such as a strategy not found, is not kept).

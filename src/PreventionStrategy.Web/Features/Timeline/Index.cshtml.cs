@@ -35,6 +35,9 @@ public sealed class IndexModel(AppDbContext db, ReadModels readModels, Display s
 
     public StrategyHeading? Strategy { get; private set; }
 
+    /// <summary>Whether the drawn chart is kept with the read model (else it is written straight into the page, without a copy).</summary>
+    public bool KeepChart => readModels.Keeping;
+
     /// <summary>What the page reads and lays out, shared with every reader of the same filter, zoom and language.</summary>
     public TimelineData Data { get; private set; } = null!;
 
