@@ -5,7 +5,9 @@
 # Usage: bench/pages.sh [seconds per page, default 20]
 # Environment: FACTOR (50), CONNECTIONS (50), PAGES (a comma-separated filter on the page names),
 #              ENCODING (the Accept-Encoding header sent, "br, gzip" as browsers do by default; "none" sends none),
-#              CACHE=off (the site with PageCache:Enabled=false: every page drawn afresh), KEEP=1 keeps the work folder,
+#              CACHE=off (the site with PageCache:Enabled=false: every page drawn afresh, what a person's first visit after a
+#              change costs when someone has already opened the page since; add READMODELS=off, PageCache:ReadModels=false, for
+#              what the very first visit after a change costs: the database read as well), KEEP=1 keeps the work folder,
 #              WORK=<a folder kept by an earlier run> reuses its published site and database instead of making them again,
 #              PROVIDER=PostgreSql moves the prepared database into a throwaway PostgreSQL 15 cluster (Debian's package;
 #              initdb under the work folder, its own port, stopped afterwards) with the site's own move-to-postgresql
@@ -20,6 +22,8 @@ encoding=${ENCODING:-br, gzip}
 [ "$encoding" = none ] && encoding=""
 cache=true
 [ "${CACHE:-on}" = off ] && cache=false
+readmodels=true
+[ "${READMODELS:-on}" = off ] && readmodels=false
 provider=${PROVIDER:-Sqlite}
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
@@ -91,11 +95,15 @@ start_site() {
         Email__PickupDirectory="$work/mail" \
         Logging__LogLevel__Default=Warning \
         PageCache__Enabled=$cache \
+        PageCache__ReadModels=$readmodels \
         ./PreventionStrategy.Web >"$work/site.log" 2>&1) &
     site_pid=$!
 }
 
 rss() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$site_pid/status"; }
+# The site's CPU time so far (user + system) in clock ticks: divided by the requests served it gives the CPU a page
+# costs, which other work on the machine does not blur as it blurs requests/s.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$site_pid/stat"; }
 
 # Cold start: the published site on an existing database, from exec to the first healthy answer.
 started=$(date +%s%N)
@@ -132,9 +140,10 @@ pages=(
 )
 
 echo
-echo "$provider, $(nproc) cores, $(date -I), wrk -t2 -c$connections -d${seconds}s, ${factor}x = $LARGE_MILESTONES milestones (1x = $SMALL_MILESTONES)${encoding:+, Accept-Encoding: $encoding}, page cache $([ $cache = true ] && echo on || echo off)"
+echo "$provider, $(nproc) cores, $(date -I), wrk -t2 -c$connections -d${seconds}s, ${factor}x = $LARGE_MILESTONES milestones (1x = $SMALL_MILESTONES)${encoding:+, Accept-Encoding: $encoding}, page cache $([ $cache = true ] && echo on || echo off), read models $([ $readmodels = true ] && echo on || echo off)"
 echo "cold start to first /health: ${cold_ms} ms; RSS idle: ${idle_rss} MB"
-printf '%-20s %5s %10s %9s %9s %9s\n' page plan 'req/s' p50 p99 KiB
+echo "CPU ms/req: the site's user and system CPU time during the run divided by the requests served"
+printf '%-20s %5s %10s %9s %9s %9s %10s\n' page plan 'req/s' p50 p99 KiB 'CPU ms/req'
 for entry in "${pages[@]}"; do
     name=${entry%%|*}
     if [ -n "${PAGES:-}" ] && ! echo ",$PAGES," | grep -qi ",$name,"; then continue; fi
@@ -147,12 +156,16 @@ for entry in "${pages[@]}"; do
         code=$(curl -s -o "$work/page" -w '%{http_code} %{size_download}' "${headers[@]}" "$url")
         [ "${code%% *}" = 200 ] || { echo "$path answered ${code%% *}" >&2; exit 1; }
         wrk -t2 -c"$connections" -d2s "${headers[@]}" "$url" >/dev/null # warm-up
+        ticks_before=$(cpu_ticks)
         out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "${headers[@]}" "$url")
+        ticks=$(( $(cpu_ticks) - ticks_before ))
+        served=$(echo "$out" | awk '/requests in/ { print $1 }')
+        cpu_ms=$(awk -v t="$ticks" -v n="$served" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0) }')
         rate=$(echo "$out" | awk '/Requests\/sec/ { printf "%.0f", $2 }')
         p50=$(echo "$out" | awk '$1 == "50%" { print $2 }')
         p99=$(echo "$out" | awk '$1 == "99%" { print $2 }')
         errors=$(echo "$out" | grep -E 'Non-2xx|Socket errors' || true)
-        printf '%-20s %5s %10s %9s %9s %9.0f\n' "$name" "$([ $plan = SMALL ] && echo 1x || echo ${factor}x)" "$rate" "$p50" "$p99" "$(( ${code#* } / 1024 ))"
+        printf '%-20s %5s %10s %9s %9s %9.0f %10s\n' "$name" "$([ $plan = SMALL ] && echo 1x || echo ${factor}x)" "$rate" "$p50" "$p99" "$(( ${code#* } / 1024 ))" "$cpu_ms"
         [ -z "$errors" ] || echo "    $errors"
     done
 done

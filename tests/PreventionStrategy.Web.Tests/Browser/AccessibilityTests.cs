@@ -50,6 +50,7 @@ public sealed class AccessibilityTests(BrowserSite browser, ITestOutputHelper ou
             [
                 $"/Timeline?strategyId={ids.Strategy}&zoom=Month",
                 $"/Timeline?strategyId={ids.Strategy}&zoom=Year",
+                $"/Timeline?strategyId={ids.Strategy}&zoom=Year&table=true",
                 $"/Calendar?strategyId={ids.Strategy}&year=2024&month=12",
                 $"/Plans/Dashboard/{ids.Strategy}?culture=en-GB",
                 $"/Milestones?strategyId={ids.Strategy}&culture=en-GB",

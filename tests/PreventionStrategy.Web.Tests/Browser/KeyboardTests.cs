@@ -194,6 +194,11 @@ public sealed class KeyboardTests(BrowserSite browser, ITestOutputHelper output)
         Assert.True(skip is { OnScreen: true, Indicated: true }, $"the focused skip link must be visible: {skip?.Style}");
         await page.Keyboard.PressAsync("Enter");
         await page.Keyboard.PressAsync("Tab");
+        // The table is drawn when asked for: the next stop is the link that opens it, and the page it leads to has it open.
+        Assert.Equal("<a> \"Vis tidslinjen som tabel\"", (await FocusedAsync(page))?.Description);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("details#timeline-table[open] table").First).ToBeVisibleAsync();
+        await page.Locator("#timeline-table summary").FocusAsync();
         Assert.Equal("<summary> \"Tidslinjen som tabel\"", (await FocusedAsync(page))?.Description);
     }
 

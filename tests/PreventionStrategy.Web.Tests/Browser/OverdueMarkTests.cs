@@ -42,6 +42,7 @@ public sealed class OverdueMarkTests(BrowserSite browser, ITestOutputHelper outp
         var comingItem = page.Locator($"g.timeline-item[data-milestone-id='{comingId}']").First;
         await Assertions.Expect(comingItem.Locator(".timeline-overdue-mark")).ToHaveCountAsync(0);
         await Assertions.Expect(comingItem.Locator("text")).Not.ToContainTextAsync("Overskredet");
+        await page.GotoAsync($"/Timeline?strategyId={strategyId}&zoom=Month&table=true");
         await Assertions.Expect(page.Locator("#timeline-table tr").Filter(new() { HasText = late }).Locator("strong.overdue")).ToHaveTextAsync("Overskredet");
         await screenshots.TakeAsync(page, "timeline-month");
 

@@ -22,6 +22,14 @@ public static class QueryCounting
         return site.SqlCommands.Count;
     }
 
+    /// <summary>The SQL commands of one request as it comes, without moving the content version first (what is kept stays kept).</summary>
+    public static async Task<int> SqlCommandsAfterAsync(this SiteFactory site, Func<Task> request)
+    {
+        site.SqlCommands.Reset();
+        await request();
+        return site.SqlCommands.Count;
+    }
+
     /// <summary>The SQL commands of each request, by its key (usually the URL).</summary>
     public static async Task<Dictionary<string, int>> SqlCommandsOfAsync(this SiteFactory site, IEnumerable<string> keys, Func<string, Task> request)
     {

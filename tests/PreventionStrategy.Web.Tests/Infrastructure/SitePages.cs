@@ -61,6 +61,7 @@ public static class SitePages
         ("/Briefings?strategyId={strategy}", Everyone),
         ("/Briefings/View?strategyId={strategy}", Everyone),
         ("/Timeline?strategyId={strategy}", Everyone),
+        ("/Timeline?strategyId={strategy}&table=true", Everyone),
         ("/Calendar?strategyId={strategy}", Everyone),
         ("/Calendar/Subscriptions", Everyone),
         ("/Milestones/Print/{milestone}", Everyone),

@@ -55,9 +55,15 @@ public sealed class TimelinePageTests(DemoSite site) : IClassFixture<DemoSite>
         // (Another test in this class may have set it at risk.)
         Assert.Matches("– (Planlagt|I risiko)$", bar.QuerySelector("title")!.TextContent);
         Assert.Contains("1. kvartal 2025", bar.QuerySelector("title")!.TextContent);
-        var table = page.QuerySelector("details.timeline-table")!;
+        // The table is drawn when asked for, through a plain link to the same page with the table opened.
+        Assert.Null(page.QuerySelector("details.timeline-table"));
+        var tableLink = page.QuerySelector("#timeline-table a")!.GetAttribute("href")!;
+        Assert.Contains("table=true", tableLink);
+        var withTable = await staff.GetDocumentAsync(tableLink);
+        var table = withTable.QuerySelector("details.timeline-table[open]")!;
         Assert.Contains("Task force til udsatte unge", table.TextContent);
         Assert.Contains("13. december 2024", table.TextContent);
+        Assert.Equal(withTable.QuerySelector("svg#timeline")!.OuterHtml, svg.OuterHtml);
     }
 
     [Theory]

@@ -11,9 +11,9 @@ using PreventionStrategy.Web.Features.Shared;
 
 namespace PreventionStrategy.Web.Features.FocusAreas;
 
-/// <summary>One focus area: its aims, its milestones and the budget initiatives tied to it. Seven SQL commands.</summary>
+/// <summary>One focus area: its aims, its milestones and the budget initiatives tied to it, read as one <see cref="FocusAreaData"/>.</summary>
 [OutputCache(PolicyName = PageCachePolicy.Name)]
-public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, ReadModels readModels) : PageModel
 {
     public FocusAreaDetails FocusArea { get; private set; } = null!;
 
@@ -37,35 +37,60 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
+        var data = await readModels.GetAsync($"focus-area:{id}", today => FocusAreaData.LoadAsync(db, id, today, cancellationToken));
+        if (data is null)
+        {
+            return NotFound();
+        }
+
+        (FocusArea, Today, Standing, MilestoneCount, Milestones, BudgetInitiatives, Indicators) = data;
+        return Page();
+    }
+}
+
+/// <summary>
+/// What the focus area's page reads, the same for every reader, kept as one read model (<see cref="ReadModels"/>).
+/// Seven SQL commands whatever the size of the plan.
+/// </summary>
+public sealed record FocusAreaData(
+    FocusAreaDetails FocusArea,
+    DateOnly Today,
+    FocusAreaStanding Standing,
+    int MilestoneCount,
+    IReadOnlyList<MilestoneRow> Milestones,
+    IReadOnlyList<LinkedInitiative> BudgetInitiatives,
+    IReadOnlyList<IndicatorSummary> Indicators)
+{
+    /// <summary>Null when there is no such focus area.</summary>
+    public static async Task<FocusAreaData?> LoadAsync(AppDbContext db, int id, DateOnly today, CancellationToken cancellationToken)
+    {
         var focusArea = await db.FocusAreas.AsNoTracking()
             .Where(f => f.Id == id)
             .Select(f => new FocusAreaDetails(f.Id, f.StrategyId, f.Strategy!.Name, f.SortOrder, f.Title, f.Description, f.Aims))
             .FirstOrDefaultAsync(cancellationToken);
         if (focusArea is null)
         {
-            return NotFound();
+            return null;
         }
 
-        FocusArea = focusArea;
-        Today = clock.Today();
-        Standing = (await FocusAreaStandings.LoadAsync(db, db.FocusAreas.Where(f => f.Id == id), Today, cancellationToken))[id];
+        var standing = (await FocusAreaStandings.LoadAsync(db, db.FocusAreas.Where(f => f.Id == id), today, cancellationToken))[id];
         // The first milestones in time order; the milestone list, filtered on the area, pages through the rest.
         var milestones = db.Milestones.AsNoTracking().Where(m => m.FocusAreas.Any(f => f.Id == id));
-        MilestoneCount = await milestones.CountAsync(cancellationToken);
-        Milestones = await db.WithFocusAreasAsync(
+        var count = await milestones.CountAsync(cancellationToken);
+        var rows = await db.WithFocusAreasAsync(
             await milestones
                 .InListOrder()
-                .Take(MilestoneLimit)
+                .Take(DetailsModel.MilestoneLimit)
                 .ToRows()
                 .ToListAsync(cancellationToken),
             cancellationToken);
-        BudgetInitiatives = await db.BudgetInitiatives.AsNoTracking()
+        var initiatives = await db.BudgetInitiatives.AsNoTracking()
             .Where(b => b.FocusAreas.Any(f => f.Id == id))
             .OrderBy(b => b.SortOrder).ThenBy(b => b.Title)
             .Select(b => new LinkedInitiative(b.Id, b.StrategyId, b.SortOrder, b.Title, b.BudgetSketch, b.DecisionState))
             .ToListAsync(cancellationToken);
-        Indicators = await IndicatorSummaries.LoadAsync(db, db.Indicators.Where(i => i.FocusAreas.Any(f => f.Id == id)), cancellationToken, IndicatorLimit);
-        return Page();
+        var indicators = await IndicatorSummaries.LoadAsync(db, db.Indicators.Where(i => i.FocusAreas.Any(f => f.Id == id)), cancellationToken, DetailsModel.IndicatorLimit);
+        return new FocusAreaData(focusArea, today, standing, count, rows, initiatives, indicators);
     }
 }
 

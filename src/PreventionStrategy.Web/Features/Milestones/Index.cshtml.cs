@@ -13,7 +13,7 @@ using PreventionStrategy.Web.Features.Shared.Export;
 namespace PreventionStrategy.Web.Features.Milestones;
 
 [OutputCache(PolicyName = PageCachePolicy.Name)]
-public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, ReadModels readModels) : PageModel
 {
     public const int PageSize = 50;
 
@@ -39,36 +39,22 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Strategy = await CurrentStrategy.FindAsync(db, Filter.StrategyId, cancellationToken);
-        if (Strategy is null)
+        FilterValues.DropInvalid(ModelState);
+        Filter.PageNumber = Math.Max(1, Filter.PageNumber);
+
+        var data = await readModels.GetAsync(MilestoneListData.Key(Filter), today => MilestoneListData.LoadAsync(db, Filter, PageSize, today, cancellationToken));
+        if (data is null)
         {
             return Filter.StrategyId is null ? RedirectToPage("/Index") : NotFound();
         }
 
-        FilterValues.DropInvalid(ModelState);
-
-        Filter.StrategyId = Strategy.Id;
-        Filter.PageNumber = Math.Max(1, Filter.PageNumber);
-        Today = clock.Today();
-
-        var filtered = Filter.Apply(db.Milestones.AsNoTracking(), Today);
-        TotalCount = await filtered.CountAsync(cancellationToken);
-        Rows = await db.WithFocusAreasAsync(
-            await Filter.Order(filtered).Skip(Paging.Offset(Filter.PageNumber, PageSize)).Take(PageSize).ToRows().ToListAsync(cancellationToken),
-            cancellationToken);
-
-        FocusAreaOptions = await db.FocusAreas.AsNoTracking()
-            .Where(f => f.StrategyId == Strategy.Id)
-            .OrderBy(f => f.SortOrder)
-            .Select(f => new SelectListItem($"{f.SortOrder}. {f.Title}", f.Id.ToString()))
-            .ToListAsync(cancellationToken);
-        OwnerOptions = await db.Milestones.AsNoTracking()
-            .Where(m => m.StrategyId == Strategy.Id && m.Owner != null)
-            .Select(m => new { m.Owner!.Id, m.Owner.FullName })
-            .Distinct()
-            .OrderBy(o => o.FullName)
-            .Select(o => new SelectListItem(o.FullName, o.Id))
-            .ToListAsync(cancellationToken);
+        Strategy = data.Strategy;
+        Filter.StrategyId = data.Strategy.Id;
+        Today = data.Today;
+        TotalCount = data.TotalCount;
+        Rows = data.Rows;
+        FocusAreaOptions = data.FocusAreaOptions;
+        OwnerOptions = data.OwnerOptions;
         return Page();
     }
 

@@ -10,14 +10,13 @@ public sealed record MilestoneTable(IReadOnlyList<MilestoneRow> Rows, DateOnly T
     public IReadOnlyDictionary<int, string?>? Comments { get; init; }
 }
 
-/// <summary>The model of one row of a milestone table, shared by the list and the dashboard.</summary>
-public sealed record MilestoneRowView(MilestoneRow Row, DateOnly Today, bool ShowFocusAreas, bool QuickUpdate = false)
+/// <summary>The model of the rows of a milestone table, shared by the list and the dashboard.</summary>
+public sealed record MilestoneRowsView(IReadOnlyList<MilestoneRow> Rows, DateOnly Today, bool ShowFocusAreas, bool QuickUpdate = false)
 {
     public string IdPrefix { get; init; } = "quick";
 
-    public bool ShowComment { get; init; }
-
-    public string? Comment { get; init; }
+    /// <summary>The owner's latest comment per milestone, in a column of its own when given.</summary>
+    public IReadOnlyDictionary<int, string?>? Comments { get; init; }
 }
 
 /// <summary>The model of the quick status form: its ids are <c>{IdPrefix}-{id}-status</c>, unique per page when each table has its own prefix.</summary>

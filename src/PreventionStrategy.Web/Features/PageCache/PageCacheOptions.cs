@@ -16,4 +16,14 @@ public sealed class PageCacheOptions
     /// <summary>How long an unchanged page is kept; a change to the data retires it at once whatever this says.</summary>
     [Range(1, 1440, ErrorMessage = "PageCache:MinutesKept must be between 1 and 1440.")]
     public int MinutesKept { get; set; } = 10;
+
+    /// <summary>
+    /// Keep what pages read about a strategy (dashboard, timeline) once for everybody until the data changes
+    /// (<see cref="ReadModels"/>). Off: every page drawn afresh reads the database itself.
+    /// </summary>
+    public bool ReadModels { get; set; } = true;
+
+    /// <summary>How many read models are kept at most (one per strategy and page, and per filter on the timeline); the least used go first.</summary>
+    [Range(1, 100000, ErrorMessage = "PageCache:ReadModelsKept must be between 1 and 100000.")]
+    public int ReadModelsKept { get; set; } = 200;
 }

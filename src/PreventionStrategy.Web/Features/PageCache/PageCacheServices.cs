@@ -11,6 +11,7 @@ public static class PageCacheServices
     {
         services.AddSingleton<ContentVersionReader>();
         services.AddSingleton<PageCachePolicy>();
+        services.AddSingleton<ReadModels>();
         services.AddOutputCache(options =>
             options.AddPolicy(PageCachePolicy.Name, policy => policy.AddPolicy<PageCachePolicy>(), excludeDefaultPolicy: true));
         services.AddOptions<OutputCacheOptions>().Configure<IOptions<PageCacheOptions>>((cache, pages) =>

@@ -15,11 +15,10 @@ namespace PreventionStrategy.Web.Features.Timeline;
 /// <summary>
 /// The plan along a time axis: one lane per focus area, drawn on the server as SVG from the same
 /// layout the briefing's chart uses, with the list's filters and a table that says the same in
-/// words. Four SQL commands whatever the size of the plan: the strategy, its focus areas, the
-/// filtered milestones and their focus areas.
+/// words. What it reads and lays out is one <see cref="TimelineData"/>, kept for every reader until the data changes.
 /// </summary>
 [OutputCache(PolicyName = PageCachePolicy.Name)]
-public sealed class IndexModel(AppDbContext db, TimeProvider clock, Display show, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(AppDbContext db, ReadModels readModels, Display show, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public MilestoneFilter Filter { get; set; } = new();
@@ -27,7 +26,20 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, Display show
     [BindProperty(SupportsGet = true)]
     public TimelineZoom Zoom { get; set; } = TimelineZoom.Quarter;
 
+    /// <summary>
+    /// Whether the table that says the chart in words is drawn (opened): on a long plan it is most of the page, so it is
+    /// drawn when asked for, through a link that works without JavaScript.
+    /// </summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Table { get; set; }
+
     public StrategyHeading? Strategy { get; private set; }
+
+    /// <summary>Whether the drawn chart is kept with the read model (else it is written straight into the page, without a copy).</summary>
+    public bool KeepChart => readModels.Keeping;
+
+    /// <summary>What the page reads and lays out, shared with every reader of the same filter, zoom and language.</summary>
+    public TimelineData Data { get; private set; } = null!;
 
     /// <summary>The chart, its layout, each milestone's timing in words and which are overdue.</summary>
     public TimelineView View { get; private set; } = null!;
@@ -53,12 +65,6 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, Display show
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Strategy = await CurrentStrategy.FindAsync(db, Filter.StrategyId, cancellationToken);
-        if (Strategy is null)
-        {
-            return Filter.StrategyId is null ? RedirectToPage("/Index") : NotFound();
-        }
-
         FilterValues.DropInvalid(ModelState);
 
         // A period outside the years a plan can have is dropped like an unbindable one: the window around it would run off the calendar.
@@ -72,34 +78,19 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, Display show
             Filter.To = null;
         }
 
-        Filter.StrategyId = Strategy.Id;
-        var today = clock.Today();
-        var focusAreas = await db.FocusAreas.AsNoTracking()
-            .Where(f => f.StrategyId == Strategy.Id)
-            .OrderBy(f => f.SortOrder)
-            .Select(f => new { f.Id, f.SortOrder, f.Title })
-            .ToListAsync(cancellationToken);
-        var filtered = Filter.Apply(db.Milestones.AsNoTracking(), today);
-        var milestones = await filtered
-            .Select(m => new { m.Id, m.Title, m.Timing, m.Status, m.PreconditionId, m.ForecastDate })
-            .ToListAsync(cancellationToken);
-        var ids = milestones.Select(m => m.Id).ToList();
-        var links = ids.Count == 0 ? [] : await db.Milestones.AsNoTracking()
-            .Where(m => ids.Contains(m.Id))
-            .SelectMany(m => m.FocusAreas, (m, f) => new { MilestoneId = m.Id, FocusAreaId = f.Id })
-            .ToListAsync(cancellationToken);
-        var lanesOf = links.ToLookup(l => l.MilestoneId, l => l.FocusAreaId);
+        var data = await readModels.GetAsync(
+            TimelineData.Key(Filter, Zoom),
+            today => TimelineData.LoadAsync(db, Filter, Zoom, today, localizer["Timeline.NoFocusArea"], OverdueWord, show, cancellationToken));
+        if (data is null)
+        {
+            return Filter.StrategyId is null ? RedirectToPage("/Index") : NotFound();
+        }
 
-        View = TimelineView.Build(
-            focusAreas.Select(f => (f.Id, f.SortOrder, f.Title)),
-            milestones.Select(m => new TimelineSource(m.Id, m.Title, m.Timing, m.Status, m.PreconditionId, m.ForecastDate, lanesOf[m.Id].ToList())).ToList(),
-            Zoom,
-            Filter.From,
-            Filter.To,
-            today,
-            localizer["Timeline.NoFocusArea"],
-            OverdueWord,
-            show);
+        Data = data;
+        Strategy = data.Strategy;
+        Filter.StrategyId = data.Strategy.Id;
+        View = data.View;
+        var focusAreas = data.FocusAreas;
         FocusAreaOptions = focusAreas
             .Select(f => new SelectListItem($"{f.SortOrder}. {f.Title}", f.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), f.Id == Filter.FocusAreaId))
             .ToList();
@@ -114,12 +105,25 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, Display show
         values.Remove("sort");
         values.Remove("descending");
         values["zoom"] = zoom.ToString();
+        if (Table)
+        {
+            values["table"] = "true";
+        }
+
         if (from is not null || to is not null)
         {
             values["from"] = from?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             values["to"] = to?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        return values;
+    }
+
+    /// <summary>This page with its table drawn and opened.</summary>
+    public IDictionary<string, string?> TableRouteValues()
+    {
+        var values = RouteValuesWith(Zoom);
+        values["table"] = "true";
         return values;
     }
 
