@@ -10,33 +10,13 @@ namespace PreventionStrategy.Web.Tests.PageCache;
 /// the content version in the database, which each request reads before anything else. Two sites on
 /// one database file stand for two servers behind a load balancer.
 /// </summary>
-public sealed class PageFreshnessTests : IAsyncLifetime
+public sealed class PageFreshnessTests : TwoServersOnOneDatabase
 {
-    private const string ThemeDay = "Temadag om forankring af strategien";
-
-    private readonly SiteFactory first = new();
-
-    private SiteFactory second = null!;
-
-    public async Task InitializeAsync()
-    {
-        _ = first.Server;
-        second = new SiteFactory(first.Folder);
-        _ = second.Server;
-        await Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await second.DisposeAsync();
-        await first.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_title_changed_on_one_server_shows_on_the_next_request_of_every_cached_page_on_the_other()
     {
         var (strategy, milestone, focusArea) = await ThemeDayAsync();
-        var reader = await second.SignedInClientAsync(DemoUsers.DepartmentHead);
+        var reader = await Second.SignedInClientAsync(DemoUsers.DepartmentHead);
         var feed = await reader.NewFeedPathAsync();
         string[] pages =
         [
@@ -56,7 +36,7 @@ public sealed class PageFreshnessTests : IAsyncLifetime
             Assert.Contains(ThemeDay, await BodyAsync(reader, page));
         }
 
-        var editor = await first.SignedInClientAsync(DemoUsers.Administrator);
+        var editor = await First.SignedInClientAsync(DemoUsers.Administrator);
         var saved = await editor.SubmitAsync($"/Milestones/Edit/{milestone}", new Dictionary<string, string> { ["Input.Title"] = "Temadag om strategiens forankring, flyttet" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
@@ -67,19 +47,19 @@ public sealed class PageFreshnessTests : IAsyncLifetime
             Assert.DoesNotContain(ThemeDay, body);
         }
 
-        Assert.Contains((await second.FeedAsync(feed)).Events, e => e.Summary == "Temadag om strategiens forankring, flyttet");
+        Assert.Contains((await Second.FeedAsync(feed)).Events, e => e.Summary == "Temadag om strategiens forankring, flyttet");
     }
 
     [Fact]
     public async Task A_status_change_made_outside_the_site_is_seen_on_the_next_request()
     {
         var (_, milestone, _) = await ThemeDayAsync();
-        var reader = await second.SignedInClientAsync(DemoUsers.DepartmentHead);
+        var reader = await Second.SignedInClientAsync(DemoUsers.DepartmentHead);
         await BodyAsync(reader, $"/Milestones/Details/{milestone}");
         Assert.DoesNotContain("Aflyst", await BodyAsync(reader, $"/Milestones/Details/{milestone}"));
 
         // A fix made with the sqlite3 shell goes through no part of the site; the triggers still see it.
-        await using (var db = first.CreateDbContext())
+        await using (var db = First.CreateDbContext())
         {
             await db.Database.ExecuteSqlRawAsync("UPDATE \"Milestones\" SET \"Status\" = 'Cancelled' WHERE \"Id\" = {0}", milestone);
         }
@@ -91,13 +71,13 @@ public sealed class PageFreshnessTests : IAsyncLifetime
     public async Task A_signed_out_session_is_refused_at_once_on_the_other_server_although_its_pages_were_cached()
     {
         var (strategy, _, _) = await ThemeDayAsync();
-        var browser = await second.SignedInClientAsync(DemoUsers.DepartmentHead);
+        var browser = await Second.SignedInClientAsync(DemoUsers.DepartmentHead);
         var dashboard = $"/Plans/Dashboard/{strategy}";
         await BodyAsync(browser, dashboard);
         await BodyAsync(browser, dashboard);
 
         // The administrator ends every session of the department head (what "Log brugeren ud overalt" does: a new security stamp).
-        await using (var db = first.CreateDbContext())
+        await using (var db = First.CreateDbContext())
         {
             await db.Users.Where(u => u.Email == DemoUsers.DepartmentHead)
                 .ExecuteUpdateAsync(set => set.SetProperty(u => u.SecurityStamp, Guid.NewGuid().ToString()));
@@ -112,8 +92,8 @@ public sealed class PageFreshnessTests : IAsyncLifetime
     public async Task One_person_never_gets_a_page_kept_for_another()
     {
         var (_, milestone, _) = await ThemeDayAsync();
-        var head = await second.SignedInClientAsync(DemoUsers.DepartmentHead);
-        var staff = await second.SignedInClientAsync(DemoUsers.Staff);
+        var head = await Second.SignedInClientAsync(DemoUsers.DepartmentHead);
+        var staff = await Second.SignedInClientAsync(DemoUsers.Staff);
         var url = $"/Milestones/Details/{milestone}";
         await BodyAsync(head, url);
         var headPage = await BodyAsync(head, url);
@@ -130,7 +110,7 @@ public sealed class PageFreshnessTests : IAsyncLifetime
     public async Task A_page_is_sent_compressed_to_a_browser_that_asks_and_plain_to_one_that_does_not()
     {
         var (strategy, _, _) = await ThemeDayAsync();
-        var client = await second.SignedInClientAsync(DemoUsers.DepartmentHead);
+        var client = await Second.SignedInClientAsync(DemoUsers.DepartmentHead);
         var url = $"/Plans/Dashboard/{strategy}";
         var plain = await client.GetAsync(url);
         using var compressed = new HttpRequestMessage(HttpMethod.Get, url);
@@ -143,19 +123,5 @@ public sealed class PageFreshnessTests : IAsyncLifetime
         Assert.Empty(plainAgain.Content.Headers.ContentEncoding);
         Assert.Contains(ThemeDay, await plainAgain.Content.ReadAsStringAsync());
         Assert.True((await brotli.Content.ReadAsByteArrayAsync()).Length * 3 < (await plain.Content.ReadAsByteArrayAsync()).Length);
-    }
-
-    private async Task<(int Strategy, int Milestone, int FocusArea)> ThemeDayAsync()
-    {
-        await using var db = first.CreateDbContext();
-        var milestone = await db.Milestones.Include(m => m.FocusAreas).SingleAsync(m => m.Title == ThemeDay);
-        return (milestone.StrategyId, milestone.Id, milestone.FocusAreas.First().Id);
-    }
-
-    private static async Task<string> BodyAsync(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} gave {(int)response.StatusCode}");
-        return await response.Content.ReadAsStringAsync();
     }
 }

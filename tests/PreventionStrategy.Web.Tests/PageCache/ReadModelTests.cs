@@ -11,28 +11,8 @@ namespace PreventionStrategy.Web.Tests.PageCache;
 /// the content version moves. Two sites on one database file stand for two servers; the persons who look after the
 /// change have never seen the pages, so their page-cache entries cannot be what answers them.
 /// </summary>
-public sealed class ReadModelTests : IAsyncLifetime
+public sealed class ReadModelTests : TwoServersOnOneDatabase
 {
-    private const string ThemeDay = "Temadag om forankring af strategien";
-
-    private readonly SiteFactory first = new();
-
-    private SiteFactory second = null!;
-
-    public async Task InitializeAsync()
-    {
-        _ = first.Server;
-        second = new SiteFactory(first.Folder);
-        _ = second.Server;
-        await Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await second.DisposeAsync();
-        await first.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_change_through_another_server_shows_on_the_next_request_of_a_page_drawn_from_a_kept_read_model()
     {
@@ -45,18 +25,18 @@ public sealed class ReadModelTests : IAsyncLifetime
             $"/Timeline?strategyId={strategy}",
             $"/Timeline?strategyId={strategy}&zoom=Year&table=true",
         ];
-        var head = await second.SignedInClientAsync(DemoUsers.DepartmentHead);
+        var head = await Second.SignedInClientAsync(DemoUsers.DepartmentHead);
         foreach (var page in pages)
         {
             Assert.Contains(ThemeDay, await BodyAsync(head, page));
         }
 
-        var editor = await first.SignedInClientAsync(DemoUsers.Administrator);
+        var editor = await First.SignedInClientAsync(DemoUsers.Administrator);
         var saved = await editor.SubmitAsync($"/Milestones/Edit/{milestone}", new Dictionary<string, string> { ["Input.Title"] = "Temadag om strategiens forankring, flyttet" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         // Staff have seen none of these pages: only a read model kept past the change could show them the old title.
-        var staff = await second.SignedInClientAsync(DemoUsers.Staff);
+        var staff = await Second.SignedInClientAsync(DemoUsers.Staff);
         foreach (var page in pages)
         {
             var body = await BodyAsync(staff, page);
@@ -69,20 +49,20 @@ public sealed class ReadModelTests : IAsyncLifetime
     public async Task A_second_persons_first_visit_reuses_what_the_first_read_and_neither_sees_the_others_parts()
     {
         var (strategy, _, _) = await ThemeDayAsync();
-        var headId = await second.UserIdAsync(DemoUsers.DepartmentHead);
-        var atRisk = await second.CreateMilestoneAsync($"I risiko {MilestoneTestData.Unique()}", headId, status: MilestoneStatus.AtRisk);
+        var headId = await Second.UserIdAsync(DemoUsers.DepartmentHead);
+        var atRisk = await Second.CreateMilestoneAsync($"I risiko {MilestoneTestData.Unique()}", headId, status: MilestoneStatus.AtRisk);
         var dashboard = $"/Plans/Dashboard/{strategy}";
         var quickForm = $"/Milestones/UpdateStatus/{atRisk}";
         var editStrategy = $"/Plans/Edit/{strategy}";
-        var admin = await second.SignedInClientAsync(DemoUsers.Administrator);
-        var head = await second.SignedInClientAsync(DemoUsers.DepartmentHead);
-        var staff = await second.SignedInClientAsync(DemoUsers.Staff);
+        var admin = await Second.SignedInClientAsync(DemoUsers.Administrator);
+        var head = await Second.SignedInClientAsync(DemoUsers.DepartmentHead);
+        var staff = await Second.SignedInClientAsync(DemoUsers.Staff);
 
         // The administrator draws the dashboard first, then the others draw theirs from what was read for the administrator.
-        var adminCommands = await second.SqlCommandsAfterAsync(() => BodyAsync(admin, dashboard));
+        var adminCommands = await Second.SqlCommandsAfterAsync(() => BodyAsync(admin, dashboard));
         string staffPage = "", headPage = "";
-        var staffCommands = await second.SqlCommandsAfterAsync(async () => staffPage = await BodyAsync(staff, dashboard));
-        await second.SqlCommandsAfterAsync(async () => headPage = await BodyAsync(head, dashboard));
+        var staffCommands = await Second.SqlCommandsAfterAsync(async () => staffPage = await BodyAsync(staff, dashboard));
+        await Second.SqlCommandsAfterAsync(async () => headPage = await BodyAsync(head, dashboard));
         var adminPage = await BodyAsync(admin, dashboard);
         Assert.True(staffCommands < adminCommands / 2, $"the staff's first visit issued {staffCommands} SQL commands against the administrator's {adminCommands}: the read model was not reused");
 
@@ -96,34 +76,20 @@ public sealed class ReadModelTests : IAsyncLifetime
         // The list the same way: its rows are shared, the quick forms are the reader's.
         var list = $"/Milestones?strategyId={strategy}&status=AtRisk";
         string adminList = "", staffList = "";
-        var adminListCommands = await second.SqlCommandsAfterAsync(async () => adminList = await BodyAsync(admin, list));
-        var staffListCommands = await second.SqlCommandsAfterAsync(async () => staffList = await BodyAsync(staff, list));
+        var adminListCommands = await Second.SqlCommandsAfterAsync(async () => adminList = await BodyAsync(admin, list));
+        var staffListCommands = await Second.SqlCommandsAfterAsync(async () => staffList = await BodyAsync(staff, list));
         Assert.True(staffListCommands < adminListCommands / 2, $"the staff's first visit to the list issued {staffListCommands} SQL commands against the administrator's {adminListCommands}: the read model was not reused");
         Assert.Contains(quickForm, adminList);
         Assert.DoesNotContain(quickForm, staffList);
         Assert.Contains(quickForm, await BodyAsync(head, list));
 
         // The other way round after a change: staff first, then the administrator still gets the administrator's parts.
-        await first.TouchContentAsync();
-        var staffAgain = await BodyAsync(await second.SignedInClientAsync(DemoUsers.Staff), dashboard);
-        var adminAgain = await BodyAsync(await second.SignedInClientAsync(DemoUsers.Administrator), dashboard);
+        await First.TouchContentAsync();
+        var staffAgain = await BodyAsync(await Second.SignedInClientAsync(DemoUsers.Staff), dashboard);
+        var adminAgain = await BodyAsync(await Second.SignedInClientAsync(DemoUsers.Administrator), dashboard);
         Assert.DoesNotContain(quickForm, staffAgain);
         Assert.DoesNotContain(editStrategy, staffAgain);
         Assert.Contains(quickForm, adminAgain);
         Assert.Contains(editStrategy, adminAgain);
-    }
-
-    private async Task<(int Strategy, int Milestone, int FocusArea)> ThemeDayAsync()
-    {
-        await using var db = first.CreateDbContext();
-        var milestone = await db.Milestones.Include(m => m.FocusAreas).SingleAsync(m => m.Title == ThemeDay);
-        return (milestone.StrategyId, milestone.Id, milestone.FocusAreas.First().Id);
-    }
-
-    private static async Task<string> BodyAsync(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} gave {(int)response.StatusCode}");
-        return await response.Content.ReadAsStringAsync();
     }
 }
