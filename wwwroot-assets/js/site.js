@@ -100,5 +100,13 @@
         if (window.DKFDS && typeof window.DKFDS.init === 'function') {
             window.DKFDS.init();
         }
+
+        // DKFDS writes its overflow button's text ("Mere") itself; the page's language gives it instead.
+        document.querySelectorAll('nav[data-more-label]').forEach(function (nav) {
+            var label = nav.querySelector('.more-option .more-button span');
+            if (label) {
+                label.textContent = nav.getAttribute('data-more-label');
+            }
+        });
     });
 })();

@@ -70,6 +70,24 @@ public sealed class ReflowTests(BrowserSite browser) : IClassFixture<BrowserSite
     }
 
     [Fact]
+    public async Task The_menu_overflow_button_speaks_the_page_language()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(1280, 900);
+        await BrowserSite.SignInAsync(page, DemoUsers.Administrator);
+
+        // The administrator's menu does not fit beside the header at this width; DKFDS folds the rest under one button.
+        await page.SetViewportSizeAsync(1024, 900);
+        await page.GotoAsync("/");
+        var more = page.Locator("nav.nav .more-option .more-button");
+        await Assertions.Expect(more).ToHaveTextAsync("Mere");
+
+        await page.GotoAsync("/?culture=en-GB&ui-culture=en-GB");
+        await Assertions.Expect(more).ToHaveTextAsync("More");
+    }
+
+    [Fact]
     public async Task A_table_wider_than_its_box_says_it_scrolls_and_a_table_that_fits_does_not()
     {
         await using var context = await browser.NewContextAsync();
