@@ -104,6 +104,17 @@ public sealed class MilestoneFilter
         return ordered.ThenBy(m => m.Id);
     }
 
+    /// <summary>
+    /// The filter as text, for keeping what it selects (<see cref="PageCache.ReadModels"/>): every value <see cref="RouteValues"/>
+    /// carries, so a filter field added there is part of the key too; the list's sort and page only when <paramref name="listOrder"/>.
+    /// </summary>
+    public string ReadModelKey(bool listOrder) => string.Join(
+        '|',
+        RouteValues()
+            .Where(v => listOrder || v.Key is not ("sort" or "descending" or "pageNumber"))
+            .OrderBy(v => v.Key, StringComparer.Ordinal)
+            .Select(v => $"{v.Key}={v.Value}"));
+
     public IDictionary<string, string?> RouteValues(int? page = null, MilestoneSort? sort = null, bool? descending = null) =>
         new Dictionary<string, string?>
         {

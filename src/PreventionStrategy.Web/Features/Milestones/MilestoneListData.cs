@@ -20,8 +20,7 @@ public sealed record MilestoneListData(
     IReadOnlyList<SelectListItem> OwnerOptions)
 {
     /// <summary>The read model's key: everything <see cref="LoadAsync"/> depends on besides the data and the day.</summary>
-    public static string Key(MilestoneFilter filter) =>
-        "milestones|" + string.Join('|', filter.RouteValues().OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}"));
+    public static string Key(MilestoneFilter filter) => "milestones|" + filter.ReadModelKey(listOrder: true);
 
     /// <summary>Null when the strategy asked for (or, without one, any strategy) does not exist.</summary>
     /// <param name="filter">Already cleaned of values that could not be used and with a page number of at least 1; its strategy is set to the one found.</param>

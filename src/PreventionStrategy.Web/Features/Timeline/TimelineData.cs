@@ -28,14 +28,7 @@ public sealed record TimelineData(StrategyHeading Strategy, IReadOnlyList<FocusA
         CultureInfo.CurrentCulture.Name,
         CultureInfo.CurrentUICulture.Name,
         zoom,
-        filter.StrategyId,
-        filter.FocusAreaId,
-        filter.Status,
-        filter.Kind,
-        filter.OwnerId,
-        filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        filter.OverdueOnly);
+        filter.ReadModelKey(listOrder: false));
 
     /// <summary>Null when the strategy asked for (or, without one, any strategy) does not exist.</summary>
     /// <param name="filter">Already cleaned of values that could not be used; its strategy is set to the one found.</param>
