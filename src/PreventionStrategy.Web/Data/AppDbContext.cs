@@ -105,6 +105,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    /// <summary>
+    /// Set only by the design-time factory while EF Core's tools write the compiled model for SQLite: its generator
+    /// refuses query filters, which the compiled model gets back from <see cref="ArchivedMilestoneFilters"/>.
+    /// </summary>
+    internal static bool OmitQueryFilters { get; set; }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums as their names: readable in the database and in exports, and the same on PostgreSQL.
@@ -184,7 +190,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             milestone.Property(m => m.ReminderDaysBefore).HasMaxLength(50);
 
             // Archived milestones (those with status history are archived, not deleted) are hidden everywhere; the archive page ignores the filter.
-            milestone.HasQueryFilter(m => !m.IsArchived);
+            if (!OmitQueryFilters)
+            {
+                milestone.HasQueryFilter(ArchivedMilestoneFilters.Milestone);
+            }
         });
 
         builder.Entity<MilestoneStakeholder>(link =>
@@ -197,7 +206,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             task.Property(t => t.Title).HasMaxLength(200);
             task.HasOne(t => t.Owner).WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.SetNull);
-            task.HasQueryFilter(t => !t.Milestone!.IsArchived);
+            if (!OmitQueryFilters)
+            {
+                task.HasQueryFilter(ArchivedMilestoneFilters.Task);
+            }
         });
 
         builder.Entity<MilestoneStatusUpdate>(update =>
@@ -212,7 +224,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             update.HasOne(u => u.UpdatedBy).WithMany().HasForeignKey(u => u.UpdatedById).OnDelete(DeleteBehavior.SetNull);
             update.HasIndex(u => new { u.MilestoneId, u.UpdatedAtUtc });
             update.HasIndex(u => u.UpdatedAtUtc);
-            update.HasQueryFilter(u => !u.Milestone!.IsArchived);
+            if (!OmitQueryFilters)
+            {
+                update.HasQueryFilter(ArchivedMilestoneFilters.StatusUpdate);
+            }
         });
 
         builder.Entity<AuditEntry>(entry =>
@@ -308,7 +323,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             decision.HasOne(d => d.Milestone).WithMany().HasForeignKey(d => d.MilestoneId).OnDelete(DeleteBehavior.Cascade);
             decision.HasOne(d => d.CommitteeMeeting).WithMany().HasForeignKey(d => d.CommitteeMeetingId).OnDelete(DeleteBehavior.SetNull);
             decision.HasIndex(d => new { d.Answer, d.AnsweredAtUtc });
-            decision.HasQueryFilter(d => !d.Milestone!.IsArchived);
+            if (!OmitQueryFilters)
+            {
+                decision.HasQueryFilter(ArchivedMilestoneFilters.Decision);
+            }
         });
 
         builder.Entity<Features.CommitteeCycle.StrategySnapshot>(snapshot =>

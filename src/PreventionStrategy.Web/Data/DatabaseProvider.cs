@@ -20,7 +20,7 @@ public static class DatabaseProvider
     public static bool IsPostgreSql(IConfiguration configuration) =>
         string.Equals(From(configuration), PostgreSql, StringComparison.Ordinal);
 
-    public static DbContextOptionsBuilder Use(this DbContextOptionsBuilder options, string provider, string connectionString, int commandTimeoutSeconds = DatabaseOptions.DefaultBusyTimeoutSeconds)
+    public static DbContextOptionsBuilder Use(this DbContextOptionsBuilder options, string provider, string connectionString, int commandTimeoutSeconds = DatabaseOptions.DefaultBusyTimeoutSeconds, bool compiledModel = true)
     {
         if (string.Equals(provider, PostgreSql, StringComparison.Ordinal))
         {
@@ -29,6 +29,14 @@ public static class DatabaseProvider
         else
         {
             options.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(commandTimeoutSeconds));
+
+            // Building the model from AppDbContext's configuration was the largest part of a cold start.
+#if !WITHOUT_COMPILED_MODEL
+            if (compiledModel)
+            {
+                options.UseModel(CompiledModels.Sqlite.AppDbContextModel.Instance);
+            }
+#endif
         }
 
         return options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();

@@ -12,10 +12,11 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<App
 {
     public AppDbContext CreateDbContext(string[] args)
     {
+        AppDbContext.OmitQueryFilters = args.Contains("--compiled-model");
         var provider = Environment.GetEnvironmentVariable("Database__Provider") ?? DatabaseProvider.Sqlite;
         var connectionString = provider == DatabaseProvider.PostgreSql ? "Host=localhost;Database=design-time" : "Data Source=design-time.db";
         var options = new DbContextOptionsBuilder<AppDbContext>();
-        options.Use(provider, connectionString);
+        options.Use(provider, connectionString, compiledModel: false);
         return new AppDbContext(options.Options);
     }
 }

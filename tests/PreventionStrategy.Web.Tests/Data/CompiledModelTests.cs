@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using PreventionStrategy.Web.Data;
+
+namespace PreventionStrategy.Web.Tests.Data;
+
+/// <summary>
+/// The site on SQLite reads its model from the compiled model in Data/CompiledModels, written by
+/// <c>add-migration.sh</c>; these tests fail when it no longer matches what AppDbContext configures
+/// (a model change without running the script).
+/// </summary>
+public sealed class CompiledModelTests
+{
+    [Fact]
+    public void The_site_on_SQLite_uses_the_compiled_model()
+    {
+        using var context = SqliteContext();
+
+        Assert.IsType<PreventionStrategy.Web.Data.CompiledModels.Sqlite.AppDbContextModel>(context.Model);
+    }
+
+    [Fact]
+    public void The_compiled_model_has_the_tables_columns_keys_indexes_converters_and_query_filters_AppDbContext_configures()
+    {
+        using var context = SqliteContext();
+        var configured = context.GetService<IDesignTimeModel>().Model;
+
+        var expected = Describe(configured);
+        var compiled = Describe(context.Model);
+
+        var differences = expected.Except(compiled).Select(line => "configured only: " + line)
+            .Concat(compiled.Except(expected).Select(line => "compiled only:   " + line))
+            .ToList();
+        Assert.True(differences.Count == 0,
+            "Run src/PreventionStrategy.Web/Data/add-migration.sh --compiled-model (or make the migration with it):\n" + string.Join("\n", differences));
+    }
+
+    [Fact]
+    public void Archived_milestones_are_hidden_by_the_compiled_model_as_by_the_configured_one()
+    {
+        using var context = SqliteContext();
+        var filtered = context.Model.GetEntityTypes()
+            .Where(e => e.GetDeclaredQueryFilters().Count > 0)
+            .Select(e => e.ClrType.Name)
+            .Order();
+
+        Assert.Equal(["CommitteeDecision", "Milestone", "MilestoneStatusUpdate", "MilestoneTask"], filtered);
+    }
+
+    private static AppDbContext SqliteContext()
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        options.Use(DatabaseProvider.Sqlite, "Data Source=:memory:");
+        return new AppDbContext(options.Options);
+    }
+
+    /// <summary>What the site's queries and saves depend on, one line per fact, in a fixed order.</summary>
+    private static List<string> Describe(IModel model)
+    {
+        var lines = new List<string>();
+        foreach (var entityType in model.GetEntityTypes().OrderBy(e => e.Name))
+        {
+            var prefix = entityType.Name;
+            lines.Add($"{prefix} table={entityType.GetTableName()} base={entityType.BaseType?.Name} owned={entityType.IsOwned()}");
+            lines.AddRange(entityType.GetDeclaredQueryFilters().Select(f => $"{prefix} filter {f.Key} {f.Expression}"));
+            foreach (var property in entityType.GetDeclaredProperties().OrderBy(p => p.Name))
+            {
+                var mapping = property.GetRelationalTypeMapping();
+                lines.Add($"{prefix}.{property.Name} {property.ClrType.Name} null={property.IsNullable} max={property.GetMaxLength()} " +
+                          $"generated={property.ValueGenerated} concurrency={property.IsConcurrencyToken} shadow={property.IsShadowProperty()} " +
+                          $"column={property.GetColumnName()} store={mapping.StoreType} converter={mapping.Converter?.GetType().Name} " +
+                          $"provider={(mapping.Converter?.ProviderClrType ?? property.ClrType).Name} comparer={property.GetValueComparer().GetType().Name}");
+            }
+
+            lines.AddRange(entityType.GetDeclaredNavigations().OrderBy(n => n.Name).Select(n =>
+                $"{prefix}.{n.Name} -> {n.TargetEntityType.Name} collection={n.IsCollection} eager={n.IsEagerLoaded} " +
+                $"fk=({string.Join(",", n.ForeignKey.Properties.Select(p => p.Name))}) delete={n.ForeignKey.DeleteBehavior} required={n.ForeignKey.IsRequired}"));
+            lines.AddRange(entityType.GetDeclaredSkipNavigations().OrderBy(n => n.Name).Select(n =>
+                $"{prefix}.{n.Name} => {n.TargetEntityType.Name} via {n.JoinEntityType.Name}"));
+            lines.AddRange(entityType.GetDeclaredKeys().Select(k =>
+                $"{prefix} key ({string.Join(",", k.Properties.Select(p => p.Name))}) primary={k.IsPrimaryKey()} name={k.GetName()}").Order());
+            lines.AddRange(entityType.GetDeclaredIndexes().Select(i =>
+                $"{prefix} index ({string.Join(",", i.Properties.Select(p => p.Name))}) unique={i.IsUnique} name={i.GetDatabaseName()} filter={i.GetFilter()}").Order());
+            lines.AddRange(entityType.GetDeclaredForeignKeys().Select(f =>
+                $"{prefix} fk ({string.Join(",", f.Properties.Select(p => p.Name))}) -> {f.PrincipalEntityType.Name} name={f.GetConstraintName()} delete={f.DeleteBehavior}").Order());
+            lines.AddRange(entityType.GetDeclaredComplexProperties().OrderBy(c => c.Name).Select(c =>
+                $"{prefix}.{c.Name} complex {c.ComplexType.ClrType.Name} null={c.IsNullable}"));
+        }
+
+        return lines;
+    }
+}
