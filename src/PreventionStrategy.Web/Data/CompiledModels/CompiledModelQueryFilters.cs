@@ -12,7 +12,7 @@ namespace PreventionStrategy.Web.Data.CompiledModels.Sqlite;
 internal static class CompiledModelQueryFilters
 {
     public static void Add(RuntimeEntityType entityType, LambdaExpression filter) =>
-        entityType.AddAnnotation(CoreAnnotationNames.QueryFilter, new QueryFilterCollection([new QueryFilter(filter)]));
+        entityType.AddAnnotation(CoreAnnotationNames.QueryFilter, new QueryFilterCollection([new RuntimeQueryFilter(null, filter)]));
 }
 #pragma warning restore EF1001
 
