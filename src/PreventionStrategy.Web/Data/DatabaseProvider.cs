@@ -20,17 +20,20 @@ public static class DatabaseProvider
     public static bool IsPostgreSql(IConfiguration configuration) =>
         string.Equals(From(configuration), PostgreSql, StringComparison.Ordinal);
 
+    /// <param name="compiledModel">
+    /// The provider's compiled model (Data/CompiledModels) instead of building the model from AppDbContext's
+    /// configuration, which was the largest part of a cold start. Off only for EF Core's design-time tools.
+    /// </param>
     public static DbContextOptionsBuilder Use(this DbContextOptionsBuilder options, string provider, string connectionString, int commandTimeoutSeconds = DatabaseOptions.DefaultBusyTimeoutSeconds, bool compiledModel = true)
     {
         if (string.Equals(provider, PostgreSql, StringComparison.Ordinal))
         {
-            PostgreSqlSpecifics.Use(options, connectionString, commandTimeoutSeconds);
+            PostgreSqlSpecifics.Use(options, connectionString, commandTimeoutSeconds, compiledModel);
         }
         else
         {
             options.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(commandTimeoutSeconds));
 
-            // Building the model from AppDbContext's configuration was the largest part of a cold start.
 #if !WITHOUT_COMPILED_MODEL
             if (compiledModel)
             {

@@ -19,8 +19,16 @@ namespace PreventionStrategy.Web.Data;
 public static class PostgreSqlSpecifics
 {
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void Use(DbContextOptionsBuilder options, string connectionString, int commandTimeoutSeconds) =>
+    public static void Use(DbContextOptionsBuilder options, string connectionString, int commandTimeoutSeconds, bool compiledModel)
+    {
         options.UseNpgsql(connectionString, npgsql => npgsql.CommandTimeout(commandTimeoutSeconds));
+#if !WITHOUT_COMPILED_MODEL
+        if (compiledModel)
+        {
+            options.UseModel(CompiledModels.PostgreSql.AppDbContextModel.Instance);
+        }
+#endif
+    }
 
     /// <summary>A deadlock, a serialization failure, a lock not available, or a command that waited past its timeout.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -4,7 +4,7 @@
 # from the Microsoft.EntityFrameworkCore.Tools package the project already references. The design-time
 # factory (DesignTimeDbContextFactory) builds the model for the provider named in Database__Provider.
 #
-# Every form ends by writing SQLite's compiled model again (Data/CompiledModels/Sqlite, see compiled_model below).
+# Every form ends by writing the compiled models again (Data/CompiledModels/<provider>, see compiled_model below).
 #
 # Usage:
 #   src/PreventionStrategy.Web/Data/add-migration.sh MigrationName
@@ -43,20 +43,23 @@ add() { # provider name
   trap - EXIT
 }
 
-# SQLite's compiled model: the site uses it instead of building the model on every start (the largest part of a
+# Each provider's compiled model: the site uses it instead of building the model on every start (the largest part of a
 # cold start). EF Core's generator refuses query filters, so the design-time factory leaves them out when it is
 # given --compiled-model, and CompiledModels/CompiledModelQueryFilters.cs adds them back. CompiledModelTests fail
 # when the compiled model and AppDbContext's configuration differ.
 compiled_model() {
-  rm -rf Data/CompiledModels/Sqlite
-  Database__Provider=Sqlite dotnet exec --depsfile $out/PreventionStrategy.Web.deps.json --runtimeconfig $out/PreventionStrategy.Web.runtimeconfig.json \
-    "$ef" dbcontext optimize \
-    --assembly $out/PreventionStrategy.Web.dll --project-dir . --root-namespace PreventionStrategy.Web \
-    --output-dir Data/CompiledModels/Sqlite --namespace PreventionStrategy.Web.Data.CompiledModels.Sqlite \
-    --context AppDbContext --language C# -- --compiled-model
-  # The site chooses the compiled model by provider (DatabaseProvider.Use); EF Core's attribute would choose it
-  # for PostgreSQL too.
-  rm -f Data/CompiledModels/Sqlite/AppDbContextAssemblyAttributes.cs
+  local provider
+  for provider in Sqlite PostgreSql; do
+    rm -rf "Data/CompiledModels/$provider"
+    Database__Provider=$provider dotnet exec --depsfile $out/PreventionStrategy.Web.deps.json --runtimeconfig $out/PreventionStrategy.Web.runtimeconfig.json \
+      "$ef" dbcontext optimize \
+      --assembly $out/PreventionStrategy.Web.dll --project-dir . --root-namespace PreventionStrategy.Web \
+      --output-dir "Data/CompiledModels/$provider" --namespace "PreventionStrategy.Web.Data.CompiledModels.$provider" \
+      --context AppDbContext --language C# -- --compiled-model
+    # The site chooses the compiled model by provider (DatabaseProvider.Use); EF Core's attribute would choose
+    # one model for both.
+    rm -f "Data/CompiledModels/$provider/AppDbContextAssemblyAttributes.cs"
+  done
 }
 
 if [ "$arg" = "--compiled-model" ]; then

@@ -6,24 +6,34 @@ using PreventionStrategy.Web.Data;
 namespace PreventionStrategy.Web.Tests.Data;
 
 /// <summary>
-/// The site on SQLite reads its model from the compiled model in Data/CompiledModels, written by
-/// <c>add-migration.sh</c>; these tests fail when it no longer matches what AppDbContext configures
+/// The site reads its model from its provider's compiled model in Data/CompiledModels, written by
+/// <c>add-migration.sh</c>; these tests fail when one no longer matches what AppDbContext configures
 /// (a model change without running the script).
 /// </summary>
 public sealed class CompiledModelTests
 {
     [Fact]
-    public void The_site_on_SQLite_uses_the_compiled_model()
+    public void The_site_on_SQLite_uses_SQLites_compiled_model()
     {
-        using var context = SqliteContext();
+        using var context = Context(DatabaseProvider.Sqlite);
 
         Assert.IsType<PreventionStrategy.Web.Data.CompiledModels.Sqlite.AppDbContextModel>(context.Model);
     }
 
     [Fact]
-    public void The_compiled_model_has_the_tables_columns_keys_indexes_converters_and_query_filters_AppDbContext_configures()
+    public void The_site_on_PostgreSQL_uses_PostgreSQLs_compiled_model()
     {
-        using var context = SqliteContext();
+        using var context = Context(DatabaseProvider.PostgreSql);
+
+        Assert.IsType<PreventionStrategy.Web.Data.CompiledModels.PostgreSql.AppDbContextModel>(context.Model);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public void The_compiled_model_has_the_tables_columns_keys_indexes_converters_and_query_filters_AppDbContext_configures(string provider)
+    {
+        using var context = Context(provider);
         var configured = context.GetService<IDesignTimeModel>().Model;
 
         var expected = Describe(configured);
@@ -36,10 +46,12 @@ public sealed class CompiledModelTests
             "Run src/PreventionStrategy.Web/Data/add-migration.sh --compiled-model (or make the migration with it):\n" + string.Join("\n", differences));
     }
 
-    [Fact]
-    public void Queries_through_the_compiled_model_leave_archived_milestones_out()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public void Queries_through_the_compiled_model_leave_archived_milestones_out(string provider)
     {
-        using var context = SqliteContext();
+        using var context = Context(provider);
 
         // Each would fail to compile, or lose its condition, if the compiled model's filters were missing or malformed.
         Assert.Contains("\"IsArchived\"", Condition(context.Milestones.ToQueryString()));
@@ -51,10 +63,11 @@ public sealed class CompiledModelTests
 
     private static string Condition(string sql) => sql.Contains("WHERE") ? sql[sql.IndexOf("WHERE", StringComparison.Ordinal)..] : "";
 
-    private static AppDbContext SqliteContext()
+    /// <summary>Connects to nothing: building the model and writing SQL need no database.</summary>
+    private static AppDbContext Context(string provider)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
-        options.Use(DatabaseProvider.Sqlite, "Data Source=:memory:");
+        options.Use(provider, provider == DatabaseProvider.PostgreSql ? "Host=localhost;Database=compiled-model" : "Data Source=:memory:");
         return new AppDbContext(options.Options);
     }
 

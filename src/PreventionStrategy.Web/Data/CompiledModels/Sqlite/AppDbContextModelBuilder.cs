@@ -11,7 +11,7 @@ namespace PreventionStrategy.Web.Data.CompiledModels.Sqlite
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2e6ce4cd-9798-4831-bb4e-43531cdc1161"), entityTypeCount: 50)
+            : base(skipDetectChanges: false, modelId: new Guid("4bbb5992-d90f-4774-9fc6-fe26c8b6d0d3"), entityTypeCount: 50)
         {
         }
 
