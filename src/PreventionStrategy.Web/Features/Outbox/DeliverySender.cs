@@ -39,7 +39,11 @@ public sealed class DeliverySender(AppDbContext db, DeliveryComposer composer, M
     {
         var tally = new Tally();
         await using var session = transport.OpenSession();
-        while (await ClaimAsync(cancellationToken) is { Count: > 0 } batch)
+
+        // Only what was due when the run began: a message that fails in this run is retried by a later one, however
+        // short the delay, so a run ends after what it found and does not retry a failing recipient in a loop.
+        var dueByUtc = clock.GetUtcNow().UtcDateTime;
+        while (await ClaimAsync(dueByUtc, cancellationToken) is { Count: > 0 } batch)
         {
             var token = batch[0].ClaimToken!.Value;
             await using var renewal = ClaimRenewal.Start(scopes, clock, token, ClaimLease, RenewEvery, logger);
@@ -163,7 +167,7 @@ public sealed class DeliverySender(AppDbContext db, DeliveryComposer composer, M
         invitation.ApplyTo(held, delivery.RecipientName, sentAtUtc);
     }
 
-    private async Task<List<Delivery>> ClaimAsync(CancellationToken cancellationToken)
+    private async Task<List<Delivery>> ClaimAsync(DateTime dueByUtc, CancellationToken cancellationToken)
     {
         // Rows tracked from earlier in this scope (the planner's inserts) would be returned as they were, hiding the claim just written.
         db.ChangeTracker.Clear();
@@ -180,7 +184,7 @@ public sealed class DeliverySender(AppDbContext db, DeliveryComposer composer, M
         }
 
         var candidates = await db.Deliveries
-            .Where(d => d.State == DeliveryState.Pending && d.NextAttemptAtUtc <= nowUtc && (d.ClaimedUntilUtc == null || d.ClaimedUntilUtc < nowUtc || gone.Contains(d.ClaimedBy!)))
+            .Where(d => d.State == DeliveryState.Pending && d.NextAttemptAtUtc <= dueByUtc && (d.ClaimedUntilUtc == null || d.ClaimedUntilUtc < nowUtc || gone.Contains(d.ClaimedBy!)))
             .OrderBy(d => d.NextAttemptAtUtc).ThenBy(d => d.Id)
             .Select(d => d.Id)
             .Take(options.BatchSize)
