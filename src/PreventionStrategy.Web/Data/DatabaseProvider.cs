@@ -26,21 +26,22 @@ public static class DatabaseProvider
     /// </param>
     public static DbContextOptionsBuilder Use(this DbContextOptionsBuilder options, string provider, string connectionString, int commandTimeoutSeconds = DatabaseOptions.DefaultBusyTimeoutSeconds, bool compiledModel = true)
     {
-        if (string.Equals(provider, PostgreSql, StringComparison.Ordinal))
+        var postgreSql = string.Equals(provider, PostgreSql, StringComparison.Ordinal);
+        if (postgreSql)
         {
-            PostgreSqlSpecifics.Use(options, connectionString, commandTimeoutSeconds, compiledModel);
+            PostgreSqlSpecifics.Use(options, connectionString, commandTimeoutSeconds);
         }
         else
         {
             options.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(commandTimeoutSeconds));
+        }
 
 #if !WITHOUT_COMPILED_MODEL
-            if (compiledModel)
-            {
-                options.UseModel(CompiledModels.Sqlite.AppDbContextModel.Instance);
-            }
-#endif
+        if (compiledModel)
+        {
+            options.UseModel(postgreSql ? PostgreSqlSpecifics.CompiledModel() : CompiledModels.Sqlite.AppDbContextModel.Instance);
         }
+#endif
 
         return options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
     }

@@ -19,16 +19,14 @@ namespace PreventionStrategy.Web.Data;
 public static class PostgreSqlSpecifics
 {
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void Use(DbContextOptionsBuilder options, string connectionString, int commandTimeoutSeconds, bool compiledModel)
-    {
+    public static void Use(DbContextOptionsBuilder options, string connectionString, int commandTimeoutSeconds) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.CommandTimeout(commandTimeoutSeconds));
+
 #if !WITHOUT_COMPILED_MODEL
-        if (compiledModel)
-        {
-            options.UseModel(CompiledModels.PostgreSql.AppDbContextModel.Instance);
-        }
+    /// <summary>PostgreSQL's compiled model: its building names Npgsql's type mappings.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static Microsoft.EntityFrameworkCore.Metadata.IModel CompiledModel() => CompiledModels.PostgreSql.AppDbContextModel.Instance;
 #endif
-    }
 
     /// <summary>A deadlock, a serialization failure, a lock not available, or a command that waited past its timeout.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
