@@ -106,8 +106,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     }
 
     /// <summary>
-    /// Set only by the design-time factory while EF Core's tools write the compiled model for SQLite: its generator
-    /// refuses query filters, which the compiled model gets back from <see cref="ArchivedMilestoneFilters"/>.
+    /// Set only by the design-time factory while EF Core's tools write the compiled models: their generator refuses
+    /// query filters, which the compiled models get back from <see cref="ArchivedMilestoneFilters"/>.
     /// </summary>
     internal static bool OmitQueryFilters { get; set; }
 
@@ -188,12 +188,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             milestone.Ignore(m => m.IsOpen);
             milestone.Ignore(m => m.EventDetails);
             milestone.Property(m => m.ReminderDaysBefore).HasMaxLength(50);
-
-            // Archived milestones (those with status history are archived, not deleted) are hidden everywhere; the archive page ignores the filter.
-            if (!OmitQueryFilters)
-            {
-                milestone.HasQueryFilter(ArchivedMilestoneFilters.Milestone);
-            }
         });
 
         builder.Entity<MilestoneStakeholder>(link =>
@@ -206,10 +200,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             task.Property(t => t.Title).HasMaxLength(200);
             task.HasOne(t => t.Owner).WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.SetNull);
-            if (!OmitQueryFilters)
-            {
-                task.HasQueryFilter(ArchivedMilestoneFilters.Task);
-            }
         });
 
         builder.Entity<MilestoneStatusUpdate>(update =>
@@ -224,10 +214,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             update.HasOne(u => u.UpdatedBy).WithMany().HasForeignKey(u => u.UpdatedById).OnDelete(DeleteBehavior.SetNull);
             update.HasIndex(u => new { u.MilestoneId, u.UpdatedAtUtc });
             update.HasIndex(u => u.UpdatedAtUtc);
-            if (!OmitQueryFilters)
-            {
-                update.HasQueryFilter(ArchivedMilestoneFilters.StatusUpdate);
-            }
         });
 
         builder.Entity<AuditEntry>(entry =>
@@ -323,10 +309,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             decision.HasOne(d => d.Milestone).WithMany().HasForeignKey(d => d.MilestoneId).OnDelete(DeleteBehavior.Cascade);
             decision.HasOne(d => d.CommitteeMeeting).WithMany().HasForeignKey(d => d.CommitteeMeetingId).OnDelete(DeleteBehavior.SetNull);
             decision.HasIndex(d => new { d.Answer, d.AnsweredAtUtc });
-            if (!OmitQueryFilters)
-            {
-                decision.HasQueryFilter(ArchivedMilestoneFilters.Decision);
-            }
         });
 
         builder.Entity<Features.CommitteeCycle.StrategySnapshot>(snapshot =>
@@ -411,6 +393,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
         {
             builder.Entity(entity.ClrType).Property(nameof(Entity.Version)).IsConcurrencyToken();
+        }
+
+        // Archived milestones (those with status history are archived, not deleted) are hidden everywhere, with what
+        // hangs on them; the archive page ignores the filters.
+        if (!OmitQueryFilters)
+        {
+            ArchivedMilestoneFilters.ApplyTo(builder);
         }
     }
 

@@ -45,7 +45,7 @@ add() { # provider name
 
 # Each provider's compiled model: the site uses it instead of building the model on every start (the largest part of a
 # cold start). EF Core's generator refuses query filters, so the design-time factory leaves them out when it is
-# given --compiled-model, and CompiledModels/CompiledModelQueryFilters.cs adds them back. CompiledModelTests fail
+# given --compiled-model, and CompiledModels/CompiledModelQueryFilters.cs adds them back (ArchivedMilestoneFilters.AddTo). CompiledModelTests fail
 # when the compiled model and AppDbContext's configuration differ.
 compiled_model() {
   local provider
