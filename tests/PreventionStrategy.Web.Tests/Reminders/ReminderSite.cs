@@ -23,9 +23,12 @@ public sealed class ReminderSite : IAsyncLifetime
     }
 
     /// <summary>A site configured like this one: a fresh one, or the same files after a restart.</summary>
-    public SiteFactory Create(SiteFactory site)
+    public SiteFactory Create(SiteFactory site) => Configure(site, Smtp);
+
+    /// <summary>A site sending through <paramref name="smtp"/> from midnight, retrying a temporary failure after one second.</summary>
+    public static SiteFactory Configure(SiteFactory site, LoopbackSmtpServer smtp)
     {
-        foreach (var (key, value) in Smtp.SiteSettings())
+        foreach (var (key, value) in smtp.SiteSettings())
         {
             site.Settings[key] = value;
         }

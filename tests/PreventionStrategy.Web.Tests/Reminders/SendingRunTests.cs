@@ -18,14 +18,7 @@ public sealed class SendingRunTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         smtp = await LoopbackSmtpServer.StartAsync(replyDelay: TimeSpan.FromSeconds(0.5));
-        site = new SiteFactory();
-        foreach (var (key, value) in smtp.SiteSettings())
-        {
-            site.Settings[key] = value;
-        }
-
-        site.Settings["Reminders:SendFromHour"] = "0";
-        site.Settings["Reminders:RetryDelaySeconds"] = "1";
+        site = ReminderSite.Configure(new SiteFactory(), smtp);
         site.Settings["Reminders:BatchSize"] = "1";
         _ = site.Server;
     }
