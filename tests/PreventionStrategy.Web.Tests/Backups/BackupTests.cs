@@ -18,14 +18,7 @@ public sealed class BackupTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(restoreFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left to the OS temp cleaner.
-        }
+        TempFolders.TryDelete(restoreFolder);
     }
 
     [Fact]

@@ -13,14 +13,7 @@ public sealed partial class DemoClockTests : IDisposable
 
     public void Dispose()
     {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left to the OS temp cleaner.
-        }
+        TempFolders.TryDelete(folder);
     }
 
     [Fact]

@@ -14,14 +14,7 @@ public sealed class SlimHostDefaultsTests : IDisposable
 
     public void Dispose()
     {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left to the OS temp cleaner.
-        }
+        TempFolders.TryDelete(folder);
     }
 
     private SiteProcess Start(Dictionary<string, string> settings)

@@ -11,14 +11,7 @@ public sealed class WorkingDirectoryTests : IDisposable
 
     public void Dispose()
     {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left to the OS temp cleaner.
-        }
+        TempFolders.TryDelete(folder);
     }
 
     [Fact]

@@ -82,13 +82,6 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         }
 
         process.Dispose();
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left to the OS temp cleaner.
-        }
+        TempFolders.TryDelete(Folder);
     }
 }

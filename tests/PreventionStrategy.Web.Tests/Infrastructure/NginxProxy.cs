@@ -163,14 +163,7 @@ public sealed partial class NginxProxy : IAsyncDisposable
 
         process.Dispose();
         Certificate.Dispose();
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left to the OS temp cleaner.
-        }
+        TempFolders.TryDelete(Folder);
     }
 
     /// <summary>The shipped site configuration with the test machine's addresses, ports and files; fails when a line it must change is gone.</summary>
